@@ -1,0 +1,122 @@
+import { blockText, type Block, type Report, type Section } from './model'
+import { numberSections, runInHeadingSentence } from './numbering'
+
+/**
+ * Characters as Word's 字数 counts them: every CJK character and full-width
+ * punctuation mark is one; every run of other non-space characters (an English
+ * word, a number such as 6267.4) is one.
+ */
+const WIDE = /[\u2E80-\u2FDF\u3000-\u303F\u3040-\u30FF\u3100-\u312F\u3190-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF01-\uFF60\uFFE0-\uFFE6\u2018\u2019\u201C\u201D\u2014\u2026\u00B7\u3001\u3002]|[\uD840-\uD87F][\uDC00-\uDFFF]/u
+
+export function wordCount(text: string): number {
+  let count = 0
+  let inWord = false
+  for (const ch of text) {
+    if (WIDE.test(ch)) {
+      count++
+      inWord = false
+    } else if (/\s/.test(ch)) {
+      inWord = false
+    } else if (!inWord) {
+      count++
+      inWord = true
+    }
+  }
+  return count
+}
+
+/** Width in grid cells: a CJK or full-width character takes one, a half-width one half. */
+export function gridWidth(text: string): number {
+  let w = 0
+  for (const ch of text) w += WIDE.test(ch) ? 1 : 0.5
+  return w
+}
+
+export const GRID = { charsPerLine: 28, linesPerPage: 22 } as const
+
+/** Lines a body paragraph takes on the 28-character grid, with its 2-character first-line indent. */
+export function paragraphLines(text: string, indent = 2): number {
+  if (!text) return 1
+  return Math.max(1, Math.ceil((gridWidth(text) + indent) / GRID.charsPerLine))
+}
+
+function blockLines(block: Block): number {
+  if (block.type === 'paragraph') return paragraphLines(blockText(block))
+  // Tables use single spacing in a smaller line; a row of short cells is about one grid line.
+  return block.rows.reduce((sum, row) => sum + Math.max(1, ...row.map((c) => Math.ceil(gridWidth(c) / 8))), 1)
+}
+
+/** The report's whole text, one paragraph a line, headings numbered: what the clerk reads. */
+export function reportLines(report: Report): string[] {
+  const lines: string[] = []
+  if (report.meta.title) lines.push(report.meta.title)
+  for (const b of report.preamble) lines.push(blockText(b))
+  for (const n of numberSections(report.sections)) lines.push(...sectionLines(n.section, n.marker))
+  if (report.attachments.length) {
+    lines.push(
+      report.attachments.length === 1
+        ? `附件：${report.attachments[0]}`
+        : `附件：${report.attachments.map((a, i) => `${i + 1}. ${a}`).join('\n')}`
+    )
+  }
+  if (report.signature) {
+    if (report.signature.unit) lines.push(report.signature.unit)
+    if (report.signature.date) lines.push(report.signature.date)
+  }
+  return lines
+}
+
+/** A section's own lines (not its children's): heading, then body; run-in merges the first paragraph. */
+export function sectionLines(s: Section, marker: string): string[] {
+  const blocks = s.blocks.map(blockText)
+  if (s.runIn) {
+    const [first, ...rest] = s.blocks
+    const head = marker + runInHeadingSentence(s.title)
+    if (first && first.type === 'paragraph') return [head + blockText(first), ...rest.map(blockText)]
+    return [head, ...blocks]
+  }
+  return [marker + s.title, ...blocks]
+}
+
+export interface ReportStats {
+  characters: number
+  pages: number
+  lines: number
+}
+
+export function sectionWordCount(s: Section): number {
+  const own = wordCount(s.title) + s.blocks.reduce((sum, b) => sum + wordCount(blockText(b)), 0)
+  return own + s.children.reduce((sum, c) => sum + sectionWordCount(c), 0)
+}
+
+/** Characters (Word's 字数) and pages estimated on the 22×28 grid of GB/T 9704. */
+export function reportStats(report: Report): ReportStats {
+  let lines = 0
+  let characters = 0
+  if (report.meta.title) {
+    characters += wordCount(report.meta.title)
+    // 2号 title: about 20 characters a line, followed by one blank line.
+    lines += Math.ceil(gridWidth(report.meta.title) / 20) + 1
+  }
+  for (const b of report.preamble) {
+    characters += wordCount(blockText(b))
+    lines += blockLines(b)
+  }
+  for (const n of numberSections(report.sections)) {
+    const s = n.section
+    characters += wordCount(n.marker) + wordCount(s.title) + s.blocks.reduce((sum, b) => sum + wordCount(blockText(b)), 0)
+    const [first, ...rest] = sectionLines(s, n.marker)
+    lines += paragraphLines(first) + rest.reduce((sum, t) => sum + paragraphLines(t), 0)
+    // Tables were counted as text above; count their lines as tables.
+    for (const b of s.blocks) if (b.type === 'table') lines += blockLines(b) - paragraphLines(blockText(b))
+  }
+  if (report.attachments.length) {
+    lines += 1 + report.attachments.length
+    characters += report.attachments.reduce((sum, a) => sum + wordCount(a), 3)
+  }
+  if (report.signature) {
+    lines += 3
+    characters += wordCount(report.signature.unit) + wordCount(report.signature.date)
+  }
+  return { characters, lines, pages: Math.max(1, Math.ceil(lines / GRID.linesPerPage)) }
+}
