@@ -6,13 +6,12 @@ import { isUserError } from '../shared/errors'
 import { outlineCommand } from './commands/outline'
 import { checkCommand } from './commands/check'
 import { convertCommand } from './commands/convert'
+import { UsageError } from './usage'
 
 const USAGE = `用法:
   npm run -s cli -- outline <文件> [--json]
   npm run -s cli -- check   <文件> [--json]
   npm run -s cli -- convert <文件> <输出.docx|.txt|.md|.html>`
-
-export class UsageError extends Error {}
 
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   outline: outlineCommand,
