@@ -1,3 +1,4 @@
 export * from './model'
 export * from './numbering'
 export * from './stats'
+export * from './schema'

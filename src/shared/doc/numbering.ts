@@ -78,3 +78,40 @@ export function numberSections(sections: Section[]): NumberedSection[] {
 export function runInHeadingSentence(title: string): string {
   return /[。！？!?；;：:]$/.test(title) ? title : `${title}。`
 }
+
+/**
+ * The tree implied by a flat run of headings, as the editor holds them: a heading's
+ * parent is the nearest heading before it with a smaller level. Returns, for each
+ * item, its parent's index (-1 for top level).
+ */
+export function parentsOfFlat(levels: readonly HeadingLevel[]): number[] {
+  const stack: number[] = []
+  return levels.map((level, i) => {
+    while (stack.length && levels[stack[stack.length - 1]] >= level) stack.pop()
+    const parent = stack.length ? stack[stack.length - 1] : -1
+    stack.push(i)
+    return parent
+  })
+}
+
+/** Markers for a flat run of headings: the same numbers numberSections gives the nested tree. */
+export function markersForFlatLevels(levels: readonly HeadingLevel[]): string[] {
+  const parents = parentsOfFlat(levels)
+  const counters = new Map<number, Map<HeadingLevel, number>>()
+  return levels.map((level, i) => {
+    const byLevel = counters.get(parents[i]) ?? new Map<HeadingLevel, number>()
+    counters.set(parents[i], byLevel)
+    const n = (byLevel.get(level) ?? 0) + 1
+    byLevel.set(level, n)
+    return markerFor(level, n)
+  })
+}
+
+/** Where a run-in heading's sentence ends: just after the first 。！？ (or the whole text). */
+export function runInSplit(text: string): { title: string; rest: string } {
+  const m = /[。！？!?]/.exec(text)
+  if (!m) return { title: text.trim(), rest: '' }
+  const end = m.index
+  const title = m[0] === '。' ? text.slice(0, end) : text.slice(0, end + 1)
+  return { title: title.trim(), rest: text.slice(end + 1) }
+}

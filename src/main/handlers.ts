@@ -1,0 +1,131 @@
+/**
+ * The IPC request handlers, free of Electron: the platform (dialogs, shell, PDF printing)
+ * comes in through interfaces. main/ipc.ts registers these with ipcMain; the Playwright
+ * fixture calls the very same functions behind `window.api` in plain Chromium.
+ */
+import { basename, dirname, extname, join } from 'node:path'
+import { isUserError } from '../shared/errors'
+import { requestSchemas, type ExportFormat, type FileImport, type ResponseMap, type EventPayloads } from '../shared/ipc'
+import type { Envelope, EventName, RequestName } from '../shared/ipc-channels'
+import type { Report } from '../shared/doc/model'
+import { readReportFile } from './services/import-files'
+import { listImportableFiles } from './services/import-folder'
+import { exportReportFile } from './services/export-file'
+
+export interface FileFilter {
+  name: string
+  extensions: string[]
+}
+
+export interface Dialogs {
+  openFiles(filters: FileFilter[]): Promise<string[]>
+  openFolder(): Promise<string | null>
+  saveFile(defaultPath: string, filters: FileFilter[]): Promise<string | null>
+}
+
+export interface ShellActions {
+  openPath(path: string): Promise<void>
+  showItemInFolder(path: string): void
+}
+
+export interface HandlerDeps {
+  dialogs: Dialogs
+  shell: ShellActions
+  appInfo: ResponseMap['getAppInfo']
+  /** Renders a print-view HTML document to PDF (Electron's printToPDF, or page.pdf() in tests). */
+  printToPdf(html: string): Promise<Buffer>
+  emit<E extends EventName>(event: E, payload: EventPayloads[E]): void
+  /** Folder the save dialog starts in; remembered across exports. */
+  defaultExportDir: string
+  onCloseReady?(): void
+}
+
+type Handlers = { [N in RequestName]: (payload: unknown) => Promise<ResponseMap[N]> }
+
+const IMPORT_FILTERS: FileFilter[] = [{ name: '工作总结文件', extensions: ['txt', 'docx', 'md', 'html', 'htm'] }]
+
+const EXPORT_FILTERS: Record<ExportFormat, FileFilter> = {
+  docx: { name: 'Word 文档', extensions: ['docx'] },
+  pdf: { name: 'PDF 文件', extensions: ['pdf'] },
+  txt: { name: '纯文本', extensions: ['txt'] },
+  md: { name: 'Markdown', extensions: ['md'] },
+  html: { name: '网页', extensions: ['html'] }
+}
+
+/** A file name from a report title: characters Windows forbids are dropped. */
+export function fileNameFor(report: Report, format: ExportFormat): string {
+  const base = (report.meta.title || '工作总结').replace(/[\\/:*?"<>|\u0000-\u001f]/g, '').trim().slice(0, 100) || '工作总结'
+  return `${base}.${format}`
+}
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  let lastExportDir = deps.defaultExportDir
+  /** Paths written in this session: the only ones the renderer may ask to open or reveal. */
+  const exported = new Set<string>()
+
+  async function importPaths(paths: string[]): Promise<FileImport[]> {
+    const out: FileImport[] = []
+    for (const [i, path] of paths.entries()) {
+      const name = basename(path)
+      try {
+        out.push({ name, result: await readReportFile(path) })
+      } catch (e) {
+        out.push({ name, error: isUserError(e) ? e.message : `无法读取此文件：${e instanceof Error ? e.message : String(e)}` })
+      }
+      deps.emit('importProgress', { done: i + 1, total: paths.length, name })
+    }
+    return out
+  }
+
+  return {
+    getAppInfo: async () => deps.appInfo,
+    importFilesDialog: async () => importPaths(await deps.dialogs.openFiles(IMPORT_FILTERS)),
+    importFolderDialog: async () => {
+      const dir = await deps.dialogs.openFolder()
+      return dir ? importPaths(await listImportableFiles(dir)) : []
+    },
+    exportReport: async (raw) => {
+      const { report, format, overwrite } = requestSchemas.exportReport.parse(raw)
+      const target = await deps.dialogs.saveFile(join(lastExportDir, fileNameFor(report, format)), [EXPORT_FILTERS[format]])
+      if (!target) return { status: 'canceled' }
+      const path = extname(target) ? target : `${target}.${format}`
+      lastExportDir = dirname(path)
+      try {
+        await exportReportFile(report, path, format, { overwrite: overwrite === true, printToPdf: deps.printToPdf })
+      } catch (e) {
+        if (isUserError(e) && e.code === 'exists') return { status: 'exists', path }
+        throw e
+      }
+      exported.add(path)
+      return { status: 'saved', path }
+    },
+    openExportedFile: async (raw) => {
+      const { path } = requestSchemas.openExportedFile.parse(raw)
+      if (!exported.has(path)) throw new Error('只能打开本次导出的文件')
+      await deps.shell.openPath(path)
+    },
+    showExportedFile: async (raw) => {
+      const { path } = requestSchemas.showExportedFile.parse(raw)
+      if (!exported.has(path)) throw new Error('只能显示本次导出的文件')
+      deps.shell.showItemInFolder(path)
+    },
+    closeReady: async () => {
+      deps.onCloseReady?.()
+    }
+  }
+}
+
+/** Validates the payload, runs the handler, and turns any failure into a clear message. */
+export async function invokeHandler(handlers: Handlers, name: string, payload: unknown): Promise<Envelope<unknown>> {
+  if (!Object.hasOwn(handlers, name)) return { ok: false, error: `未知的请求：${String(name).slice(0, 50)}` }
+  const requestName = name as RequestName
+  const parsed = requestSchemas[requestName].safeParse(payload)
+  if (!parsed.success) return { ok: false, error: '请求内容无效，已拒绝。' }
+  try {
+    return { ok: true, value: await handlers[requestName](parsed.data) }
+  } catch (e) {
+    if (isUserError(e)) return { ok: false, error: e.message }
+    console.error(`[ipc] ${requestName} failed`, e)
+    return { ok: false, error: e instanceof Error && /[\u4e00-\u9fff]/.test(e.message) ? e.message : '操作失败，请重试。' }
+  }
+}

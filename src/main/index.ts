@@ -1,0 +1,77 @@
+/** App lifecycle only: window, protocol, IPC and menu are set up by their own modules. */
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { app, BrowserWindow, Menu } from 'electron'
+import { createHandlers } from './handlers'
+import { registerIpc, sendEvent } from './ipc'
+import { nativeDialogs, nativeShell } from './platform/dialogs'
+import { buildMenu } from './platform/menu'
+import { printHtmlToPdf } from './platform/print'
+import { createMainWindow, denyAllPermissions, handleAppProtocol, registerAppScheme } from './window'
+
+const here = dirname(fileURLToPath(import.meta.url))
+let mainWindow: BrowserWindow | null = null
+/** Set once the renderer confirmed its last save, so closing does not lose the last second of typing. */
+let closeConfirmed = false
+
+registerAppScheme()
+
+if (!app.requestSingleInstanceLock()) {
+  // A second copy would open the same database; bring the first one forward instead.
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore()
+      mainWindow.focus()
+    }
+  })
+
+  app.whenReady().then(() => {
+    handleAppProtocol(join(here, '../renderer'))
+    denyAllPermissions()
+
+    const handlers = createHandlers({
+      dialogs: nativeDialogs(() => mainWindow),
+      shell: nativeShell,
+      appInfo: { version: app.getVersion(), platform: process.platform, shell: 'electron' },
+      printToPdf: printHtmlToPdf,
+      emit: (event, payload) => sendEvent(mainWindow, event, payload),
+      defaultExportDir: app.getPath('documents'),
+      onCloseReady: () => {
+        closeConfirmed = true
+        mainWindow?.close()
+      }
+    })
+    registerIpc(handlers, () => mainWindow)
+    Menu.setApplicationMenu(buildMenu((command) => sendEvent(mainWindow, 'menuCommand', command)))
+    openWindow()
+
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) openWindow()
+    })
+  })
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+}
+
+function openWindow(): void {
+  closeConfirmed = false
+  const win = createMainWindow()
+  mainWindow = win
+  win.on('close', (event) => {
+    if (closeConfirmed) return
+    // Ask the renderer to save first; close anyway if it does not answer in time.
+    event.preventDefault()
+    sendEvent(win, 'beforeClose', undefined)
+    setTimeout(() => {
+      closeConfirmed = true
+      if (!win.isDestroyed()) win.close()
+    }, 3000)
+  })
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null
+  })
+}

@@ -1,0 +1,85 @@
+/**
+ * The one channel map between renderer and main. Each request has a runtime schema
+ * (main validates every payload with it) and a result type (the preload's typing).
+ */
+import { z } from 'zod'
+import { ReportSchema } from './doc/schema'
+import type { ImportResult } from './import/types'
+import type { EventName, RequestName } from './ipc-channels'
+
+export const EXPORT_FORMATS = ['docx', 'pdf', 'txt', 'md', 'html'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+
+export const requestSchemas = {
+  getAppInfo: z.undefined(),
+  importFilesDialog: z.undefined(),
+  importFolderDialog: z.undefined(),
+  exportReport: z.object({
+    report: ReportSchema,
+    format: z.enum(EXPORT_FORMATS),
+    /** Ask before replacing: the renderer repeats the call with overwrite after the user confirmed. */
+    overwrite: z.boolean().optional()
+  }),
+  /** Only paths this session exported can be opened: the renderer never names arbitrary files. */
+  openExportedFile: z.object({ path: z.string().max(4096) }),
+  showExportedFile: z.object({ path: z.string().max(4096) }),
+  closeReady: z.undefined()
+} satisfies Record<RequestName, z.ZodType>
+
+export interface AppInfo {
+  version: string
+  platform: string
+  /** 'electron' in the app, 'test' when the renderer runs in plain Chromium with the services behind it. */
+  shell: 'electron' | 'test'
+}
+
+export interface FileImport {
+  /** The file's name for display, never a path to write to. */
+  name: string
+  result?: ImportResult
+  error?: string
+}
+
+export type ExportResult =
+  | { status: 'saved'; path: string }
+  | { status: 'canceled' }
+  | { status: 'exists'; path: string }
+  | { status: 'error'; message: string }
+
+export interface ResponseMap {
+  getAppInfo: AppInfo
+  importFilesDialog: FileImport[]
+  importFolderDialog: FileImport[]
+  exportReport: ExportResult
+  openExportedFile: void
+  showExportedFile: void
+  closeReady: void
+}
+
+export type RequestPayload<N extends RequestName> = z.infer<(typeof requestSchemas)[N]>
+
+export interface EventPayloads {
+  menuCommand: MenuCommand
+  importProgress: { done: number; total: number; name: string }
+  beforeClose: undefined
+}
+
+export type MenuCommand =
+  | 'new-report'
+  | 'import-files'
+  | 'import-folder'
+  | 'export-docx'
+  | 'export-pdf'
+  | 'export-txt'
+  | 'export-md'
+  | 'export-html'
+  | 'show-library'
+  | 'toggle-outline'
+  | 'find'
+
+/** What `window.api` looks like in the renderer: one function per request, one subscriber per event. */
+export type Api = {
+  [N in RequestName]: RequestPayload<N> extends undefined ? () => Promise<ResponseMap[N]> : (payload: RequestPayload<N>) => Promise<ResponseMap[N]>
+} & {
+  [E in EventName as `on${Capitalize<E>}`]: (listener: (payload: EventPayloads[E]) => void) => () => void
+}
