@@ -10,7 +10,7 @@ import type { Envelope, EventName, RequestName } from '../shared/ipc-channels'
 import type { Report } from '../shared/doc/model'
 import { readReportFile } from './services/import-files'
 import { listImportableFiles } from './services/import-folder'
-import { exportReportFile } from './services/export-file'
+import { exportReport } from './services/files'
 
 export interface FileFilter {
   name: string
@@ -91,7 +91,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const path = extname(target) ? target : `${target}.${format}`
       lastExportDir = dirname(path)
       try {
-        await exportReportFile(report, path, format, { overwrite: overwrite === true, printToPdf: deps.printToPdf })
+        await exportReport(report, path, format, { overwrite: overwrite === true, printToPdf: deps.printToPdf })
       } catch (e) {
         if (isUserError(e) && e.code === 'exists') return { status: 'exists', path }
         throw e

@@ -16,6 +16,9 @@ let closeConfirmed = false
 
 registerAppScheme()
 
+// Tests start the app on a throwaway profile so they never touch a clerk's archive.
+if (process.env.ZONGJIE_USER_DATA) app.setPath('userData', process.env.ZONGJIE_USER_DATA)
+
 if (!app.requestSingleInstanceLock()) {
   // A second copy would open the same database; bring the first one forward instead.
   app.quit()

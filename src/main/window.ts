@@ -1,6 +1,7 @@
 import { dirname, join, normalize, relative, isAbsolute } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { BrowserWindow, net, protocol, session, shell } from 'electron'
+import { CONTENT_SECURITY_POLICY } from './csp'
 
 /**
  * The renderer is served from app://bundle/ from the first release on, so the IndexedDB
@@ -9,20 +10,6 @@ import { BrowserWindow, net, protocol, session, shell } from 'electron'
 export const APP_SCHEME = 'app'
 export const APP_ORIGIN = `${APP_SCHEME}://bundle`
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // Lexical positions some elements with style attributes; no script can come through this.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'"
-].join('; ')
 
 /** Must run before app 'ready'. */
 export function registerAppScheme(): void {

@@ -90,9 +90,8 @@ export class SectionHeadingNode extends ElementNode {
 
   setLevel(level: HeadingLevel): this {
     const self = this.getWritable()
+    // A run-in heading stays run-in when its level changes, so no body text becomes a title.
     self.__level = level
-    // Levels 1–2 are headings on their own line in 公文; only 3–4 run in.
-    if (level <= 2) self.__runIn = false
     return self
   }
 

@@ -1,0 +1,61 @@
+import type { Locator, Page } from '@playwright/test'
+
+/** What a clerk sees and does in the editor, in the terms of the page. */
+export class EditorPage {
+  readonly content: Locator
+  readonly outline: Locator
+  readonly title: Locator
+
+  constructor(readonly page: Page) {
+    this.content = page.locator('.editor-content')
+    this.outline = page.getByRole('tree', { name: '章节大纲' })
+    this.title = this.content.locator('.report-title')
+  }
+
+  /** Types text the way an IME delivers it: a composition that is then committed. */
+  async compose(preedit: string, text: string): Promise<void> {
+    const cdp = await this.page.context().newCDPSession(this.page)
+    for (let i = 1; i <= preedit.length; i++) {
+      await cdp.send('Input.imeSetComposition', { text: preedit.slice(0, i), selectionStart: i, selectionEnd: i })
+    }
+    await cdp.send('Input.insertText', { text })
+    await cdp.detach()
+  }
+
+  /** Types committed text (as an IME or a paste would deliver it, in one piece). */
+  async type(text: string): Promise<void> {
+    await this.page.keyboard.insertText(text)
+  }
+
+  async press(key: string): Promise<void> {
+    await this.page.keyboard.press(key)
+  }
+
+  headings(): Locator {
+    return this.content.locator('.section-heading')
+  }
+
+  /** Each heading's number and text, as shown. */
+  async headingTexts(): Promise<string[]> {
+    return this.headings().evaluateAll((els) => els.map((el) => `${(el as HTMLElement).dataset.marker ?? ''}${el.textContent ?? ''}`))
+  }
+
+  outlineItem(name: string | RegExp): Locator {
+    return this.outline.getByRole('treeitem', { name })
+  }
+
+  async outlineNames(): Promise<string[]> {
+    return this.outline.getByRole('treeitem').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''))
+  }
+
+  /** The document's blocks as plain lines, numbers included. */
+  async lines(): Promise<string[]> {
+    return this.content.evaluate((root) =>
+      Array.from(root.children).map((el) => `${(el as HTMLElement).dataset.marker ?? ''}${el.textContent ?? ''}`)
+    )
+  }
+
+  async waitSaved(): Promise<void> {
+    await this.page.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor()
+  }
+}

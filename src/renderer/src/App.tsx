@@ -1,0 +1,208 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { LexicalEditor } from 'lexical'
+import { emptyReport, type ReportMeta } from '@shared/doc/model'
+import { reportStats } from '@shared/doc/stats'
+import type { ExportFormat, MenuCommand } from '@shared/ipc'
+import type { ReportRecord } from './db/database'
+import { createReport, deleteReport, getReport, listReports } from './db/reports'
+import { loadSession, saveSession, type SessionState } from './db/session'
+import { ReportEditor } from './editor/ReportEditor'
+import type { SaveStatus } from './editor/plugins/AutosavePlugin'
+import { readDocumentInfo, type DocumentInfo } from './editor/plugins/DocumentInfoPlugin'
+import { DraftList, type DraftSummary } from './features/drafts/DraftList'
+import { MetaBar } from './features/editor/MetaBar'
+import { StatusBar } from './features/editor/StatusBar'
+import { Toolbar } from './features/editor/Toolbar'
+import { OutlinePanel } from './features/outline/OutlinePanel'
+import { outlineEntries } from './features/outline/outlineEntries'
+import { Notice, type NoticeState } from './ui/Notice'
+
+interface Opened {
+  record: ReportRecord
+  caret?: SessionState['caret']
+  scrollTop?: number
+}
+
+export function App() {
+  const [drafts, setDrafts] = useState<DraftSummary[]>([])
+  const [opened, setOpened] = useState<Opened | null>(null)
+  const [meta, setMeta] = useState<ReportMeta>(emptyReport().meta)
+  const [info, setInfo] = useState<DocumentInfo | null>(null)
+  const [status, setStatus] = useState<SaveStatus>({ state: 'saved', at: Date.now() })
+  const [editor, setEditor] = useState<LexicalEditor | null>(null)
+  const [loadProblem, setLoadProblem] = useState<string | null>(null)
+  const [notice, setNotice] = useState<NoticeState | null>(null)
+  const [showOutline, setShowOutline] = useState(true)
+  const flushRef = useRef<(() => Promise<void>) | null>(null)
+  const registerFlush = useCallback((f: (() => Promise<void>) | null) => {
+    flushRef.current = f
+  }, [])
+  const flush = useCallback(async () => {
+    await flushRef.current?.()
+  }, [])
+
+  const refreshList = useCallback(async () => setDrafts(await listReports()), [])
+
+  const open = useCallback(
+    async (id: string, restore?: SessionState) => {
+      await flush()
+      const record = await getReport(id)
+      if (!record) return
+      setMeta(record.report.meta)
+      setInfo(null)
+      setLoadProblem(null)
+      setOpened({ record, caret: restore?.caret, scrollTop: restore?.scrollTop })
+      await saveSession({ reportId: id, caret: restore?.caret, scrollTop: restore?.scrollTop })
+    },
+    [flush]
+  )
+
+  const create = useCallback(async () => {
+    await flush()
+    const record = await createReport(emptyReport({ kind: 'annual' }))
+    await refreshList()
+    await open(record.id)
+  }, [flush, open, refreshList])
+
+  // Start: reopen the last draft where it was, or start a blank one.
+  useEffect(() => {
+    let cancelled = false
+    void (async () => {
+      const session = await loadSession()
+      const list = await listReports()
+      if (cancelled) return
+      setDrafts(list)
+      const id = session.reportId && list.some((d) => d.id === session.reportId) ? session.reportId : list[0]?.id
+      if (id) await open(id, id === session.reportId ? session : undefined)
+      else await create()
+    })()
+    return () => {
+      cancelled = true
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
+  const remove = useCallback(
+    async (d: DraftSummary) => {
+      if (!window.confirm(`删除“${d.title || '未命名'}”？`)) return
+      if (opened?.record.id === d.id) flushRef.current = null
+      await deleteReport(d.id)
+      const list = await listReports()
+      setDrafts(list)
+      if (opened?.record.id === d.id) {
+        if (list[0]) await open(list[0].id)
+        else await create()
+      }
+    },
+    [opened, open, create]
+  )
+
+  const onStatus = useCallback(
+    (s: SaveStatus) => {
+      setStatus(s)
+      if (s.state === 'saved') void refreshList()
+    },
+    [refreshList]
+  )
+
+  const exportAs = useCallback(
+    async (format: ExportFormat) => {
+      if (!editor) return
+      await flush()
+      const report = readDocumentInfo(editor, meta).report
+      try {
+        let result = await window.api.exportReport({ report, format })
+        if (result.status === 'exists' && window.confirm(`文件“${result.path}”已存在，要替换它吗？`)) {
+          result = await window.api.exportReport({ report, format, overwrite: true })
+        }
+        if (result.status === 'saved') setNotice({ kind: 'success', text: `已导出：${result.path}`, path: result.path })
+        else if (result.status === 'error') setNotice({ kind: 'error', text: result.message })
+      } catch (e) {
+        setNotice({ kind: 'error', text: e instanceof Error ? e.message : String(e) })
+      }
+    },
+    [editor, flush, meta]
+  )
+
+  const onMenu = useCallback(
+    (command: MenuCommand) => {
+      if (command === 'new-report') void create()
+      else if (command === 'toggle-outline') setShowOutline((v) => !v)
+      else if (command.startsWith('export-')) void exportAs(command.slice('export-'.length) as ExportFormat)
+    },
+    [create, exportAs]
+  )
+
+  // Menu commands and the close handshake from main.
+  useEffect(() => {
+    const offMenu = window.api.onMenuCommand(onMenu)
+    const offClose = window.api.onBeforeClose(() => {
+      void flush().finally(() => void window.api.closeReady())
+    })
+    return () => {
+      offMenu()
+      offClose()
+    }
+  }, [onMenu, flush])
+
+  // Outside Electron there is no native menu: the same shortcuts are handled here.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return
+      const k = e.key.toLowerCase()
+      const command: MenuCommand | null = k === 'n' ? 'new-report' : k === 'e' ? (e.shiftKey ? 'export-pdf' : 'export-docx') : k === '\\' ? 'toggle-outline' : null
+      if (!command) return
+      e.preventDefault()
+      onMenu(command)
+    }
+    let off = () => {}
+    void window.api.getAppInfo().then((appInfo) => {
+      if (appInfo.shell === 'electron') return
+      window.addEventListener('keydown', onKey)
+      off = () => window.removeEventListener('keydown', onKey)
+    })
+    return () => off()
+  }, [onMenu])
+
+  const entries = useMemo(() => (info ? outlineEntries(info) : []), [info])
+  const stats = useMemo(() => (info ? reportStats(info.report) : { characters: 0, pages: 1 }), [info])
+  const readOnly = loadProblem !== null || opened?.record.status === 'final'
+
+  return (
+    <div className={`app${showOutline ? '' : ' no-outline'}`}>
+      <DraftList drafts={drafts} currentId={opened?.record.id ?? null} onOpen={(id) => void open(id)} onCreate={() => void create()} onDelete={(d) => void remove(d)} />
+      <main className="editor-area">
+        {opened ? (
+          <ReportEditor
+            key={opened.record.id}
+            record={opened.record}
+            meta={meta}
+            caret={opened.caret}
+            scrollTop={opened.scrollTop}
+            onInfo={setInfo}
+            onStatus={onStatus}
+            onEditor={setEditor}
+            registerFlush={registerFlush}
+            onLoadProblem={setLoadProblem}
+            toolbar={
+              <>
+                <Toolbar meta={meta} readOnly={readOnly} onExport={(f) => void exportAs(f)} />
+                <MetaBar meta={meta} readOnly={readOnly} onChange={setMeta} />
+                {loadProblem && (
+                  <div className="banner banner-warning" role="alert">
+                    {loadProblem}
+                  </div>
+                )}
+              </>
+            }
+          />
+        ) : (
+          <div className="loading">正在打开…</div>
+        )}
+        {notice && <Notice notice={notice} onClose={() => setNotice(null)} />}
+      </main>
+      {showOutline && <OutlinePanel entries={entries} editor={editor} />}
+      <StatusBar characters={stats.characters} pages={stats.pages} status={status} readOnly={readOnly} />
+    </div>
+  )
+}

@@ -1,0 +1,50 @@
+import Dexie, { type EntityTable } from 'dexie'
+import type { Report, ReportKind } from '@shared/doc/model'
+
+export type ReportStatus = 'draft' | 'final'
+
+/**
+ * One report in the archive. `editorState` is the Lexical JSON the editor reopens
+ * exactly; `report` is the model derived from it on every save, which everything
+ * downstream (outline, search, checks, export) reads.
+ */
+export interface ReportRecord {
+  id: string
+  status: ReportStatus
+  report: Report
+  editorState: string | null
+  /** Denormalised from the model for the indexes. */
+  title: string
+  kind: ReportKind
+  year: number | null
+  unit: string
+  characters: number
+  createdAt: number
+  updatedAt: number
+}
+
+export interface SettingRecord {
+  key: string
+  value: unknown
+}
+
+/**
+ * The app's database. Every schema version stays listed with its upgrade, so a
+ * database of any released version opens under the current one with its data intact.
+ */
+export class ArchiveDatabase extends Dexie {
+  reports!: EntityTable<ReportRecord, 'id'>
+  settings!: EntityTable<SettingRecord, 'key'>
+
+  constructor(name = 'zongjie') {
+    super(name)
+    // Version 1: drafts and settings (the foundation release).
+    this.version(1).stores({
+      reports: 'id, status, updatedAt, year, kind, unit',
+      settings: 'key'
+    })
+  }
+}
+
+export const DB_NAME = 'zongjie'
+export const db = new ArchiveDatabase(DB_NAME)

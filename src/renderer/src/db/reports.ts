@@ -1,0 +1,58 @@
+import { emptyReport, type Report, type ReportMeta } from '@shared/doc/model'
+import { reportStats } from '@shared/doc/stats'
+import { db, type ReportRecord } from './database'
+
+/** The year a report covers, from its period or title (2024年上半年 → 2024). */
+export function reportYear(meta: ReportMeta): number | null {
+  const m = /(19|20)\d{2}/.exec(meta.period) ?? /(19|20)\d{2}/.exec(meta.title)
+  return m ? Number(m[0]) : null
+}
+
+function newId(): string {
+  return `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`
+}
+
+export function recordFor(report: Report, editorState: string | null, base?: Pick<ReportRecord, 'id' | 'status' | 'createdAt'>): ReportRecord {
+  const now = Date.now()
+  return {
+    id: base?.id ?? newId(),
+    status: base?.status ?? 'draft',
+    createdAt: base?.createdAt ?? now,
+    updatedAt: now,
+    report,
+    editorState,
+    title: report.meta.title,
+    kind: report.meta.kind,
+    year: reportYear(report.meta),
+    unit: report.meta.unit,
+    characters: reportStats(report).characters
+  }
+}
+
+export async function createReport(report: Report = emptyReport()): Promise<ReportRecord> {
+  const record = recordFor(report, null)
+  await db.reports.add(record)
+  return record
+}
+
+export async function saveReport(id: string, report: Report, editorState: string): Promise<void> {
+  await db.transaction('rw', db.reports, async () => {
+    const existing = await db.reports.get(id)
+    if (!existing) throw new Error('这份总结已被删除，无法保存。')
+    await db.reports.put(recordFor(report, editorState, existing))
+  })
+}
+
+export function getReport(id: string): Promise<ReportRecord | undefined> {
+  return db.reports.get(id)
+}
+
+export function deleteReport(id: string): Promise<void> {
+  return db.reports.delete(id)
+}
+
+/** Drafts newest first, without their heavy content. */
+export async function listReports(): Promise<Omit<ReportRecord, 'report' | 'editorState'>[]> {
+  const rows = await db.reports.orderBy('updatedAt').reverse().toArray()
+  return rows.map(({ report: _r, editorState: _e, ...rest }) => rest)
+}

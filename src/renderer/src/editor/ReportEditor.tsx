@@ -1,0 +1,102 @@
+import { useEffect, useMemo, useState, type ReactNode } from 'react'
+import { LexicalComposer } from '@lexical/react/LexicalComposer'
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import { ContentEditable } from '@lexical/react/LexicalContentEditable'
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary'
+import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin'
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin'
+import { TablePlugin } from '@lexical/react/LexicalTablePlugin'
+import type { LexicalEditor } from 'lexical'
+import type { ReportMeta } from '@shared/doc/model'
+import type { ReportRecord } from '../db/database'
+import type { SessionState } from '../db/session'
+import { initialStateLoader, type LoadOutcome } from './loadRecord'
+import { REPORT_NODES } from './nodes'
+import { AutosavePlugin, type SaveStatus } from './plugins/AutosavePlugin'
+import { DocumentInfoPlugin, type DocumentInfo } from './plugins/DocumentInfoPlugin'
+import { ImeEnterGuardPlugin } from './plugins/ImeEnterGuardPlugin'
+import { NumberingPlugin } from './plugins/NumberingPlugin'
+import { PasteSectionsPlugin } from './plugins/PasteSectionsPlugin'
+import { RestoreCaretPlugin } from './plugins/RestoreCaretPlugin'
+import { SectionShortcutsPlugin } from './plugins/SectionShortcutsPlugin'
+import { editorTheme } from './theme'
+
+function EditorRef({ onEditor }: { onEditor: (e: LexicalEditor | null) => void }): null {
+  const [editor] = useLexicalComposerContext()
+  useEffect(() => {
+    onEditor(editor)
+    return () => onEditor(null)
+  }, [editor, onEditor])
+  return null
+}
+
+export interface ReportEditorProps {
+  record: ReportRecord
+  meta: ReportMeta
+  caret?: SessionState['caret']
+  scrollTop?: number
+  onInfo: (info: DocumentInfo) => void
+  onStatus: (s: SaveStatus) => void
+  onEditor: (e: LexicalEditor | null) => void
+  registerFlush: (flush: (() => Promise<void>) | null) => void
+  onLoadProblem: (problem: string | null) => void
+  toolbar?: ReactNode
+}
+
+/** The report editor. Mount it with key={record.id}: one editor per opened report. */
+export function ReportEditor(props: ReportEditorProps) {
+  const { record, meta } = props
+  const outcome = useMemo<LoadOutcome>(() => ({ problem: null }), [])
+  const initialConfig = useMemo(
+    () => ({
+      namespace: 'report',
+      nodes: REPORT_NODES,
+      theme: editorTheme,
+      editorState: initialStateLoader(record.editorState, record.report, outcome),
+      onError: (e: Error) => {
+        console.error(e)
+      }
+    }),
+    // The initial state is read once per mounted report.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    []
+  )
+  const [readOnly, setReadOnly] = useState(false)
+  const { onLoadProblem } = props
+  useEffect(() => {
+    setReadOnly(outcome.problem !== null || record.status === 'final')
+    onLoadProblem(outcome.problem)
+  }, [outcome, record.status, onLoadProblem])
+
+  return (
+    <LexicalComposer initialConfig={{ ...initialConfig, editable: !readOnly }}>
+      <EditorRef onEditor={props.onEditor} />
+      {props.toolbar}
+      <div className="page-scroll">
+        <div className="page" lang="zh-CN">
+          <RichTextPlugin
+            contentEditable={<ContentEditable className="editor-content" aria-label="总结正文" spellCheck={false} />}
+            placeholder={<div className="editor-placeholder">输入标题，按回车开始正文。Ctrl+1…4 设为各级标题。</div>}
+            ErrorBoundary={LexicalErrorBoundary}
+          />
+        </div>
+      </div>
+      <HistoryPlugin />
+      <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} />
+      <ImeEnterGuardPlugin />
+      <NumberingPlugin />
+      <SectionShortcutsPlugin />
+      <PasteSectionsPlugin />
+      <DocumentInfoPlugin meta={meta} onChange={props.onInfo} />
+      <RestoreCaretPlugin caret={props.caret} scrollTop={props.scrollTop} />
+      {!readOnly && <AutosavePlugin reportId={record.id} meta={meta} onStatus={props.onStatus} registerFlush={props.registerFlush} />}
+      <EditableSync readOnly={readOnly} />
+    </LexicalComposer>
+  )
+}
+
+function EditableSync({ readOnly }: { readOnly: boolean }): null {
+  const [editor] = useLexicalComposerContext()
+  useEffect(() => editor.setEditable(!readOnly), [editor, readOnly])
+  return null
+}

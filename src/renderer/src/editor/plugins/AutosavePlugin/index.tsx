@@ -1,0 +1,133 @@
+import { useEffect, useRef } from 'react'
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import { $getRoot, $getSelection, $isRangeSelection, type LexicalEditor } from 'lexical'
+import type { ReportMeta } from '@shared/doc/model'
+import { $editorToReport } from '../../convert/toModel'
+import { saveReport } from '../../../db/reports'
+import { saveSession, type SessionState } from '../../../db/session'
+
+export type SaveStatus = { state: 'saved'; at: number } | { state: 'pending' } | { state: 'saving' } | { state: 'error'; message: string }
+
+/** The caret as block index + offset within the block's text (keys do not survive a reload). */
+function $caret(): SessionState['caret'] {
+  const selection = $getSelection()
+  if (!$isRangeSelection(selection)) return undefined
+  const top = selection.anchor.getNode().getTopLevelElement()
+  if (!top) return undefined
+  const block = $getRoot().getChildren().indexOf(top)
+  let offset = 0
+  for (const t of top.getAllTextNodes()) {
+    if (t.is(selection.anchor.getNode())) return { block, offset: offset + selection.anchor.offset }
+    offset += t.getTextContentSize()
+  }
+  return { block, offset: 0 }
+}
+
+export function saveErrorMessage(e: unknown): string {
+  const name = e instanceof Error ? e.name : ''
+  const inner = (e as { inner?: { name?: string } } | null)?.inner?.name ?? ''
+  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') return '磁盘空间不足，无法保存。文字仍在编辑器中，腾出空间后会自动保存。'
+  return `保存失败：${e instanceof Error ? e.message : String(e)}。文字仍在编辑器中，稍后会再次尝试保存。`
+}
+
+/**
+ * Saves to IndexedDB at most 1 s after the last change, and at once when the window
+ * loses focus, is hidden or is about to close. A failed save keeps the text in the
+ * editor and is retried on the next change.
+ */
+export function AutosavePlugin({
+  reportId,
+  meta,
+  onStatus,
+  registerFlush,
+  delay = 1000
+}: {
+  reportId: string
+  meta: ReportMeta
+  onStatus: (s: SaveStatus) => void
+  registerFlush: (flush: (() => Promise<void>) | null) => void
+  delay?: number
+}): null {
+  const [editor] = useLexicalComposerContext()
+  const latest = useRef({ meta, onStatus })
+  latest.current = { meta, onStatus }
+  const metaDirty = useRef(false)
+  const scheduleRef = useRef<(() => void) | null>(null)
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    let dirty = false
+    let running: Promise<void> | null = null
+
+    const save = async (e: LexicalEditor) => {
+      const state = e.getEditorState()
+      const json = JSON.stringify(state.toJSON())
+      const { report, caret } = state.read(() => ({ report: $editorToReport(latest.current.meta), caret: $caret() }))
+      await saveReport(reportId, report, json)
+      await saveSession({ reportId, caret, scrollTop: document.querySelector('.page-scroll')?.scrollTop })
+    }
+
+    const flush = async (): Promise<void> => {
+      clearTimeout(timer)
+      if (running) await running
+      if (!dirty && !metaDirty.current) return
+      dirty = false
+      metaDirty.current = false
+      latest.current.onStatus({ state: 'saving' })
+      running = save(editor)
+        .then(() => latest.current.onStatus({ state: 'saved', at: Date.now() }))
+        .catch((e: unknown) => {
+          dirty = true
+          latest.current.onStatus({ state: 'error', message: saveErrorMessage(e) })
+        })
+        .finally(() => {
+          running = null
+        })
+      await running
+    }
+
+    const schedule = () => {
+      dirty = true
+      latest.current.onStatus({ state: 'pending' })
+      clearTimeout(timer)
+      timer = setTimeout(() => void flush(), delay)
+    }
+
+    const offUpdate = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, tags }) => {
+      if (tags.has('load-report')) return
+      if (dirtyElements.size > 0 || dirtyLeaves.size > 0) schedule()
+    })
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') void flush()
+    }
+    const onBlur = () => void flush()
+    window.addEventListener('blur', onBlur)
+    window.addEventListener('pagehide', onBlur)
+    document.addEventListener('visibilitychange', onHide)
+    registerFlush(flush)
+    scheduleRef.current = () => {
+      metaDirty.current = true
+      schedule()
+    }
+    return () => {
+      offUpdate()
+      window.removeEventListener('blur', onBlur)
+      window.removeEventListener('pagehide', onBlur)
+      document.removeEventListener('visibilitychange', onHide)
+      registerFlush(null)
+      scheduleRef.current = null
+      void flush()
+    }
+  }, [editor, reportId, delay, registerFlush])
+
+  // A metadata change (kind, period, unit…) is a change to save too.
+  const first = useRef(true)
+  useEffect(() => {
+    if (first.current) {
+      first.current = false
+      return
+    }
+    scheduleRef.current?.()
+  }, [meta])
+  return null
+}

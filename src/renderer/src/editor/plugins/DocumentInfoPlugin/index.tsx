@@ -1,0 +1,52 @@
+import { useEffect, useRef } from 'react'
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import { $getRoot, type LexicalEditor } from 'lexical'
+import type { Report, ReportMeta } from '@shared/doc/model'
+import { $editorToReport } from '../../convert/toModel'
+import { $isSectionHeadingNode } from '../../nodes/SectionHeadingNode'
+
+export interface DocumentInfo {
+  report: Report
+  /** Heading node keys in document order: the i-th entry of numberSections(report.sections). */
+  headingKeys: string[]
+}
+
+export function readDocumentInfo(editor: LexicalEditor, meta: ReportMeta): DocumentInfo {
+  return editor.getEditorState().read(() => ({
+    report: $editorToReport(meta),
+    headingKeys: $getRoot()
+      .getChildren()
+      .filter($isSectionHeadingNode)
+      .map((h) => h.getKey())
+  }))
+}
+
+/**
+ * Publishes the report model for the outline, the status bar and the checks, a moment
+ * after typing pauses, so the model is never rebuilt on the keystroke's own frame.
+ */
+export function DocumentInfoPlugin({ meta, onChange, delay = 150 }: { meta: ReportMeta; onChange: (info: DocumentInfo) => void; delay?: number }): null {
+  const [editor] = useLexicalComposerContext()
+  const latest = useRef({ meta, onChange })
+  latest.current = { meta, onChange }
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const publish = () => latest.current.onChange(readDocumentInfo(editor, latest.current.meta))
+    publish()
+    const off = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
+      if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return
+      clearTimeout(timer)
+      timer = setTimeout(publish, delay)
+    })
+    return () => {
+      clearTimeout(timer)
+      off()
+    }
+  }, [editor, delay])
+  // Metadata edits (kind, period…) change the model too.
+  useEffect(() => {
+    onChange(readDocumentInfo(editor, meta))
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [meta])
+  return null
+}

@@ -1,0 +1,61 @@
+import { useEffect } from 'react'
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import { $createParagraphNode, $createTextNode, $getRoot, $insertNodes, COMMAND_PRIORITY_LOW, PASTE_COMMAND, type LexicalNode } from 'lexical'
+import { importText } from '@shared/import'
+import { $loadReport, $reportNodes } from '../../convert/fromModel'
+import { $isTitleNode } from '../../nodes/TitleNode'
+
+/** A line that starts with a section marker: 一、 （一） 1. （1） or their half-width variants. */
+const MARKER_LINE = /^[\s\-–•·]*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}\s*[.．、](?!\d)|[（(]\d{1,2}[）)])/m
+
+export function looksStructured(text: string): boolean {
+  return MARKER_LINE.test(text)
+}
+
+function $isBlank(): boolean {
+  const children = $getRoot().getChildren()
+  return children.every((c) => c.getTextContent().trim() === '')
+}
+
+/**
+ * Plain text with 一、/（一）/1./（1） lines becomes sections, through the same importer
+ * that reads files (noise stripped, hard wraps rejoined). Into a blank draft the whole
+ * report is loaded, title included; elsewhere its blocks are inserted at the caret.
+ */
+export function PasteSectionsPlugin(): null {
+  const [editor] = useLexicalComposerContext()
+  useEffect(
+    () =>
+      editor.registerCommand(
+        PASTE_COMMAND,
+        (event) => {
+          const data = event instanceof ClipboardEvent ? event.clipboardData : null
+          const text = data?.getData('text/plain') ?? ''
+          if (!text || !looksStructured(text)) return false
+          const result = importText(text)
+          const report = result.reports[0]
+          if (!report) return false
+          event.preventDefault()
+          if ($isBlank() && result.reports.length === 1) {
+            $loadReport(report)
+            $getRoot().selectEnd()
+            return true
+          }
+          const nodes: LexicalNode[] = result.reports.flatMap((r) =>
+            $reportNodes(r).map((n) => {
+              if (!$isTitleNode(n)) return n
+              // Inside an existing report a pasted title is an ordinary line.
+              const p = $createParagraphNode()
+              if (n.getTextContent()) p.append($createTextNode(n.getTextContent()))
+              return p
+            })
+          )
+          $insertNodes(nodes)
+          return true
+        },
+        COMMAND_PRIORITY_LOW
+      ),
+    [editor]
+  )
+  return null
+}

@@ -1,0 +1,34 @@
+import { useEffect } from 'react'
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import { $getRoot, $isElementNode } from 'lexical'
+import type { SessionState } from '../../../db/session'
+
+/** Puts the caret back where the clerk left it and scrolls there. */
+export function RestoreCaretPlugin({ caret, scrollTop }: { caret?: SessionState['caret']; scrollTop?: number }): null {
+  const [editor] = useLexicalComposerContext()
+  useEffect(() => {
+    editor.update(
+      () => {
+        const blocks = $getRoot().getChildren()
+        const block = caret ? blocks[Math.min(caret.block, blocks.length - 1)] : blocks[blocks.length - 1]
+        if (!block || !$isElementNode(block)) return
+        let remaining = caret?.offset ?? Number.MAX_SAFE_INTEGER
+        for (const t of block.getAllTextNodes()) {
+          if (remaining <= t.getTextContentSize()) {
+            t.select(remaining, remaining)
+            return
+          }
+          remaining -= t.getTextContentSize()
+        }
+        block.selectEnd()
+      },
+      { tag: 'load-report' }
+    )
+    const scroller = document.querySelector('.page-scroll')
+    if (scroller && scrollTop !== undefined) scroller.scrollTop = scrollTop
+    editor.focus()
+    // Only on mount: the caret is restored once per opened report.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [editor])
+  return null
+}

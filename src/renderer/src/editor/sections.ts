@@ -1,0 +1,96 @@
+/**
+ * Structural edits on the flat section layout: a section is its heading plus every
+ * block after it up to the next heading of the same or a higher level.
+ * All functions run inside editor.update(); numbers follow by themselves.
+ */
+import { $createParagraphNode, $getNodeByKey, $getRoot, $getSelection, $isElementNode, $isRangeSelection, type ElementNode, type LexicalNode } from 'lexical'
+import type { HeadingLevel } from '@shared/doc/model'
+import { $createSectionHeadingNode, $isSectionHeadingNode, type SectionHeadingNode } from './nodes/SectionHeadingNode'
+import { $isSignatureNode } from './nodes/SignatureNode'
+import { $isAttachmentNode } from './nodes/AttachmentNode'
+import { $isTitleNode } from './nodes/TitleNode'
+
+/** Blocks that end every section: the tail of the document (attachments, signature). */
+function isTail(node: LexicalNode): boolean {
+  return $isSignatureNode(node) || $isAttachmentNode(node)
+}
+
+/** The heading and everything it owns, in order. */
+export function $sectionNodes(heading: SectionHeadingNode): LexicalNode[] {
+  const nodes: LexicalNode[] = [heading]
+  let next = heading.getNextSibling()
+  while (next && !isTail(next) && !($isSectionHeadingNode(next) && next.getLevel() <= heading.getLevel())) {
+    nodes.push(next)
+    next = next.getNextSibling()
+  }
+  return nodes
+}
+
+/** The top-level block holding the selection's anchor. */
+export function $selectedBlock(): ElementNode | null {
+  const selection = $getSelection()
+  if (!$isRangeSelection(selection)) return null
+  const top = selection.anchor.getNode().getTopLevelElement()
+  return top && $isElementNode(top) ? top : null
+}
+
+/** Ctrl+1…4: make the selected block a heading of that level; Ctrl+0 (level 0): body text. */
+export function $setBlockLevel(level: HeadingLevel | 0): boolean {
+  const block = $selectedBlock()
+  if (!block || $isTitleNode(block) || block.getParent() !== $getRoot()) return false
+  if (level === 0) {
+    if (!$isSectionHeadingNode(block)) return false
+    const p = $createParagraphNode()
+    block.getChildren().forEach((c) => p.append(c))
+    block.replace(p)
+    return true
+  }
+  if ($isSectionHeadingNode(block)) {
+    block.setLevel(level)
+    return true
+  }
+  // A long paragraph made into a level-3/4 heading is a run-in heading: its first sentence is the title.
+  const runIn = level >= 3 && /[。！？]./.test(block.getTextContent())
+  const heading = $createSectionHeadingNode(level, runIn)
+  block.getChildren().forEach((c) => heading.append(c))
+  block.replace(heading)
+  return true
+}
+
+/**
+ * Demote (+1) or promote (−1) a section with everything under it, keeping the
+ * structure: refused when any heading in it would leave levels 1–4.
+ */
+export function $shiftSection(heading: SectionHeadingNode, delta: 1 | -1): boolean {
+  const headings = $sectionNodes(heading).filter($isSectionHeadingNode)
+  if (headings.some((h) => h.getLevel() + delta < 1 || h.getLevel() + delta > 4)) return false
+  headings.forEach((h) => h.setLevel((h.getLevel() + delta) as HeadingLevel))
+  return true
+}
+
+/**
+ * Moves a section with all it owns before or after another section. Dropping a
+ * section after a target places it after the target's whole subtree.
+ */
+export function $moveSection(headingKey: string, targetKey: string, position: 'before' | 'after'): boolean {
+  const heading = $getNodeByKey(headingKey)
+  const target = $getNodeByKey(targetKey)
+  if (!$isSectionHeadingNode(heading) || !$isSectionHeadingNode(target) || heading === target) return false
+  const moving = $sectionNodes(heading)
+  if (moving.includes(target)) return false
+  if (position === 'before') {
+    for (const node of moving) target.insertBefore(node)
+  } else {
+    let anchor: LexicalNode = $sectionNodes(target).at(-1) ?? target
+    for (const node of moving) {
+      anchor.insertAfter(node)
+      anchor = node
+    }
+  }
+  return true
+}
+
+export function $headingByKey(key: string): SectionHeadingNode | null {
+  const node = $getNodeByKey(key)
+  return $isSectionHeadingNode(node) ? node : null
+}

@@ -1,0 +1,38 @@
+import { REPORT_KIND_LABELS } from '@shared/doc/model'
+import type { ReportRecord } from '../../db/database'
+
+export type DraftSummary = Omit<ReportRecord, 'report' | 'editorState'>
+
+function when(at: number): string {
+  const d = new Date(at)
+  return `${d.getMonth() + 1}月${d.getDate()}日 ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`
+}
+
+/** The drafts, newest first: create, open, delete. */
+export function DraftList({ drafts, currentId, onOpen, onCreate, onDelete }: { drafts: DraftSummary[]; currentId: string | null; onOpen: (id: string) => void; onCreate: () => void; onDelete: (d: DraftSummary) => void }) {
+  return (
+    <aside className="draft-panel" aria-label="草稿">
+      <div className="panel-head">
+        <h2 className="panel-title">草稿</h2>
+        <button type="button" className="primary" onClick={onCreate} title="新建总结（Ctrl+N）">
+          新建
+        </button>
+      </div>
+      <ul className="draft-list" role="list">
+        {drafts.map((d) => (
+          <li key={d.id} className={d.id === currentId ? 'current' : ''}>
+            <button type="button" className="draft-open" onClick={() => onOpen(d.id)} aria-current={d.id === currentId ? 'true' : undefined}>
+              <span className="draft-title">{d.title || '（未命名）'}</span>
+              <span className="draft-meta">
+                {REPORT_KIND_LABELS[d.kind]} · {d.characters} 字 · {when(d.updatedAt)}
+              </span>
+            </button>
+            <button type="button" className="draft-delete" aria-label={`删除 ${d.title || '未命名'}`} title="删除" onClick={() => onDelete(d)}>
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+    </aside>
+  )
+}
