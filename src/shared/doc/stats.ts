@@ -34,10 +34,28 @@ export function gridWidth(text: string): number {
 
 export const GRID = { charsPerLine: 28, linesPerPage: 22 } as const
 
+/**
+ * Printed width in grid characters: gridWidth plus the quarter-character gap Word, WPS and
+ * LibreOffice put between Chinese and Western text by default (autoSpaceDE/DN), so
+ * `2026年1月10日` is 6.5 grid characters but prints about 7.75 wide.
+ */
+export function printedWidth(text: string): number {
+  let w = 0
+  let prev: boolean | null = null
+  for (const ch of text) {
+    const wide = WIDE.test(ch)
+    w += wide ? 1 : 0.5
+    const kind = /\s/.test(ch) ? null : wide
+    if (kind !== null && prev !== null && kind !== prev) w += 0.25
+    prev = kind
+  }
+  return w
+}
+
 /** Lines a body paragraph takes on the 28-character grid, with its 2-character first-line indent. */
 export function paragraphLines(text: string, indent = 2): number {
   if (!text) return 1
-  return Math.max(1, Math.ceil((gridWidth(text) + indent) / GRID.charsPerLine))
+  return Math.max(1, Math.ceil((printedWidth(text) + indent) / GRID.charsPerLine))
 }
 
 function blockLines(block: Block): number {

@@ -1,0 +1,4 @@
+export * from './flow'
+export * from './formats'
+export * from './text'
+export * from './html'
