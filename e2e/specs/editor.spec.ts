@@ -174,6 +174,7 @@ test.describe('the structured editor', () => {
     await list.getByRole('button', { name: /第一份草稿/ }).click()
     await expect(ed.title).toHaveText('第一份草稿')
     app.page.once('dialog', (d) => void d.accept())
+    await list.getByRole('listitem').filter({ hasText: '第二份草稿' }).hover()
     await list.getByRole('button', { name: '删除 第二份草稿' }).click()
     await expect(list.getByRole('button', { name: /第二份草稿/ })).toHaveCount(0)
     await app.reload()

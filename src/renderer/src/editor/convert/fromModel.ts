@@ -82,8 +82,6 @@ export function $reportNodes(report: Report): LexicalNode[] {
       nodes.push(n)
     }
   }
-  // Always leave a body paragraph to type into after the last block.
-  if (nodes.length === 1) nodes.push($createParagraphNode())
   return nodes
 }
 
