@@ -98,13 +98,3 @@ export function makeFinding(unit: TextUnit, rule: RuleId, message: string, start
   if (fix) f.fix = fix
   return f
 }
-
-/** Units rules read as running text: the title, headings, paragraphs and table cells. */
-export function textUnits(ctx: CheckContext): TextUnit[] {
-  return ctx.units
-}
-
-/** Paragraph units only (no headings, titles or tables). */
-export function paragraphUnits(ctx: CheckContext): TextUnit[] {
-  return ctx.units.filter((u) => u.kind === 'paragraph')
-}

@@ -62,10 +62,12 @@ export function runChecks(report: Report, opts: CheckOptions = {}): Finding[] {
   const wanted = opts.rules ? new Set(opts.rules) : null
   const findings: Finding[] = []
   for (const rule of RULES) if (!wanted || wanted.has(rule.id)) findings.push(...rule.run(ctx))
-  const rank = (f: Finding): number => order.get(unitKey(f.anchor.sectionId, f.anchor.part)) ?? -1
-  return findings.sort(
-    (a, b) => rank(a) - rank(b) || a.anchor.start - b.anchor.start || RULE_IDS.indexOf(a.rule) - RULE_IDS.indexOf(b.rule)
-  )
+  // Ranks are computed once per finding, not per comparison: pasted text yields thousands.
+  const ruleRank = new Map(RULE_IDS.map((id, i) => [id, i]))
+  return findings
+    .map((f) => ({ f, unit: order.get(unitKey(f.anchor.sectionId, f.anchor.part)) ?? -1, rule: ruleRank.get(f.rule)! }))
+    .sort((a, b) => a.unit - b.unit || a.f.anchor.start - b.f.anchor.start || a.rule - b.rule)
+    .map((x) => x.f)
 }
 
 function unitKey(sectionId: string | null, part: 'title' | number): string {

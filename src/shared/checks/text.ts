@@ -16,17 +16,10 @@ export function isDigit(ch: string | undefined): boolean {
   return !!ch && /^[0-9０-９]$/.test(ch)
 }
 
-/** The Han character (a whole surrogate pair when needed) ending just before `index`. */
+/** The character (a whole surrogate pair when needed) ending just before `index`. */
 export function charBefore(text: string, index: number): string | undefined {
   if (index <= 0) return undefined
   const low = text.charCodeAt(index - 1)
   if (low >= 0xdc00 && low <= 0xdfff && index >= 2) return text.slice(index - 2, index)
   return text[index - 1]
-}
-
-/** The character (a whole surrogate pair when needed) starting at `index`. */
-export function charAt(text: string, index: number): string | undefined {
-  if (index >= text.length) return undefined
-  const cp = text.codePointAt(index)!
-  return String.fromCodePoint(cp)
 }

@@ -162,9 +162,33 @@ export function foreignChars(text: string, script: Script): ForeignChar[] {
   }
   if (candidates.length === 0) return candidates
   const { s2tChar, t2sChar } = charConverters()
-  const round = script === 'simplified' ? t2sPhrase(s2tChar(text)) : s2tPhrase(t2sChar(text))
+  const roundTrip = (t: string): string => (script === 'simplified' ? t2sPhrase(s2tChar(t)) : s2tPhrase(t2sChar(t)))
   // Conversions keep one code unit per character in practice; when they do not, the
   // per-character verdict stands rather than guessing an alignment.
-  if (round.length !== text.length) return candidates
-  return candidates.filter((c) => round.slice(c.index, c.index + c.char.length) !== c.char)
+  const changedIn = (t: string, round: string, at: number, ch: string): boolean =>
+    round.length !== t.length || round.slice(at, at + ch.length) !== ch
+  if (candidates.length > WHOLE_TEXT_FROM) {
+    // Many candidates (a traditional page pasted whole): one conversion of the whole text.
+    const round = roundTrip(text)
+    return candidates.filter((c) => changedIn(text, round, c.index, c.char))
+  }
+  // A few candidates in a long paragraph: convert a window around each, wide enough for the
+  // dictionaries' phrases (mostly up to four characters), instead of the whole paragraph.
+  return candidates.filter((c) => {
+    let from = Math.max(0, c.index - CONTEXT)
+    let to = Math.min(text.length, c.index + c.char.length + CONTEXT)
+    if (from > 0 && isLowSurrogate(text.charCodeAt(from))) from--
+    if (to < text.length && isLowSurrogate(text.charCodeAt(to))) to++
+    const window = text.slice(from, to)
+    return changedIn(window, roundTrip(window), c.index - from, c.char)
+  })
+}
+
+/** Characters of context either side of a candidate when its window is converted. */
+const CONTEXT = 6
+/** From this many candidates on, the whole text is converted once instead of per window. */
+const WHOLE_TEXT_FROM = 8
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff
 }

@@ -18,7 +18,8 @@ import type { Finding } from '../types'
 type UnitKind = 'symbol' | 'magnitude' | 'word'
 
 // Longest alternatives first so 万人次 wins over 万人 and 平方公里 over 平方.
-const UNIT = /%|％|‰|㎡|㎢|㎞|m²|万平方米|[万亿]元|千万元|万人次|万人|万名|万户|万册|万亩|平方公里|平方米|公顷/g
+// 万户 and 万册 are left out: 千家万户 and 藏书万册 are set phrases far more often than blanks.
+const UNIT = /%|％|‰|㎡|㎢|㎞|m²|万平方米|[万亿]元|千万元|万人次|万人|万名|万亩|平方公里|平方米|公顷/g
 
 function kindOf(unit: string): UnitKind {
   if (/^[万亿千]/.test(unit)) return 'magnitude'
@@ -26,8 +27,8 @@ function kindOf(unit: string): UnitKind {
   return 'symbol'
 }
 
-/** Words that count like a number before a unit: numerals and approximations (数万, 上亿, 近万, 百余万). */
-const NUMERAL_LIKE = new Set([...'〇零一二两三四五六七八九十百千万亿几数余多近上逾过破超半'])
+/** Words that count like a number before a unit: numerals, approximations (数万, 上亿, 近万, 百余万) and 每 (每万人, 每㎡). */
+const NUMERAL_LIKE = new Set([...'〇零一二两三四五六七八九十百千万亿几数余多近上逾过破超半每'])
 /** Words after which a figure was expected: 约…, 达…, 面积…, 共计…, 占地…, 增加… */
 const EXPECTS_NUMBER = new Set([...'约达积计共地加增减至到'])
 /** What may follow a counted-people unit in running text (万人次, 万人以上, 万人左右). */
@@ -51,7 +52,7 @@ export const missingNumber: Rule = {
         if (kind === 'word' && !EXPECTS_NUMBER.has(prev!)) continue
         if (kind === 'magnitude') {
           if (/元$/.test(m[0]) && next && MONEY_IDIOM_FOLLOW.has(next)) continue
-          if (/[人名户册亩]$/.test(m[0]) && isHan(next) && !PEOPLE_FOLLOW.has(next!)) continue
+          if (/[人名亩]$/.test(m[0]) && isHan(next) && !PEOPLE_FOLLOW.has(next!)) continue
         }
         if (kind === 'word' && isHan(next) && !PEOPLE_FOLLOW.has(next!)) continue
         out.push(makeFinding(unit, 'missing-number', `“${prev}${m[0]}”缺少数字，请补上具体数值`, start, end))

@@ -24,7 +24,7 @@ describe('year-mismatch', () => {
   it('accepts comparisons, targets and other years mentioned in passing', () => {
     const r = reportOf(
       ['2024年以来，全县教育事业稳步发展，比2023年增长4.8%，与2022年同期相比有较大提高，到2025年全面实现现代化目标。'],
-      [section(1, '基本情况', [paragraph('2019年高考同期成绩为全市第一。')])],
+      [section(1, '基本情况', [paragraph('2019年高考同期成绩为全市第一。在巩固2023年工作成果的基础上，学校发展迅速；2019年，我校被评为省级示范校。')])],
       { title: '2024年教育工作总结' }
     )
     expect(findingsOf(r, 'year-mismatch')).toEqual([])

@@ -20,11 +20,12 @@ const CN_YEAR = /([〇○零一二三四五六七八九]{4})年/g
 const CN_DIGIT: Record<string, string> = { 〇: '0', '○': '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' }
 
 /**
- * A covering phrase: a year followed by a period word, or a year opening a sentence with a
- * comma (2006年，我局紧紧围绕…).
+ * A covering phrase: a year followed by a period word (上半年, 年度, 以来, 第三季度), by 工作
+ * when it is the report's own work (2023年工作总结/情况, not 巩固2023年工作成果), or a year
+ * opening a paragraph with a comma (2006年，我局紧紧围绕…).
  */
 const COVERING =
-  /(?<![0-9])((?:19|20)\d{2})\s*年(?:度|上半年|下半年|全年|[上下]半年度|第?[一二三四1-4]季度|[一1]\s*[-—至到~～]\s*\d{1,2}\s*月|以来|工作|[，,](?=[我全本一今在])|来)/g
+  /(?<![0-9])((?:19|20)\d{2})\s*年(?:度|上半年|下半年|全年|第?[一二三四1-4]季度|[一1]\s*[-—至到~～]\s*\d{1,2}\s*月|以来|来|(?:度)?工作(?=总结|情况|开展|回顾|报告|汇报|进展)|[，,](?=[我全本今在]))/g
 /** Words right before the year that make it a comparison, a target or another date. */
 const NOT_COVERING_BEFORE = /(?:比|较|与|和|同|到|至|于|对比|相比|超过|低于|高于|截至|截止|自从|从)\s*$/
 const NOT_COVERING_AFTER = /^\s*年?(?:同期|同比)/
@@ -62,6 +63,8 @@ function earlyCoverings(ctx: CheckContext): Covering[] {
       if (NOT_COVERING_BEFORE.test(before)) continue
       const yearEnd = m.index + m[1].length
       if (NOT_COVERING_AFTER.test(unit.text.slice(yearEnd, yearEnd + 4))) continue
+      // "2019年，我校被评为…" further into a paragraph is history; only an opening year states the period.
+      if (/[，,]$/.test(m[0]) && unit.text.slice(0, m.index).trim() !== '') continue
       out.push({ unit, start: m.index, end: m.index + m[0].replace(/[，,]$/, '').length, year: Number(m[1]) })
     }
     seen += unit.text.length
