@@ -7,8 +7,9 @@ import { ReportSchema } from './doc/schema'
 import type { ImportResult } from './import/types'
 import type { EventName, RequestName } from './ipc-channels'
 
-export const EXPORT_FORMATS = ['docx', 'pdf', 'txt', 'md', 'html'] as const
-export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+import { EXPORT_FORMATS, type ExportFormat } from './export/formats'
+
+export { EXPORT_FORMATS, type ExportFormat }
 
 export const requestSchemas = {
   getAppInfo: z.undefined(),

@@ -1,4 +1,4 @@
-/** The export formats and how a file name picks one. Pure: no node:path. Same list as src/shared/ipc.ts. */
+/** The export formats and how a file name picks one. Pure: no node:path. src/shared/ipc.ts re-exports the list. */
 export const EXPORT_FORMATS = ['docx', 'pdf', 'txt', 'md', 'html'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
