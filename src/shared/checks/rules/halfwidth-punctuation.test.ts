@@ -26,6 +26,12 @@ describe('halfwidth-punctuation', () => {
     expect(fixed('学前教育入园率达98.7%;2所幼儿园被评为一级园')).toBe('学前教育入园率达98.7%；2所幼儿园被评为一级园')
   })
 
+  it('counts Latin glued to Chinese as Chinese (misses found on corpus 004 and 000)', () => {
+    expect(fixed('学校布点多、规模小。对此,XX年年,我们投资800万元')).toBe('学校布点多、规模小。对此，XX年年，我们投资800万元')
+    expect(fixed('(加固174153平方米,重建47200平方米),C级校舍100%全面完成加固')).toBe('（加固174153平方米，重建47200平方米），C级校舍100%全面完成加固')
+    expect(fixed('采用PPT,进行讲解')).toBe('采用PPT，进行讲解')
+  })
+
   it('fixes colons, semicolons and question marks', () => {
     expect(fixed('还存在一些突出问题:一是城乡教育发展不尽均衡;二是师资不足')).toBe('还存在一些突出问题：一是城乡教育发展不尽均衡；二是师资不足')
     expect(fixed('如何提高质量?我们认为')).toBe('如何提高质量？我们认为')

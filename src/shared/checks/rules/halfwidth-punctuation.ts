@@ -2,9 +2,9 @@
  * halfwidth-punctuation: `, : ; ( ) ?` typed half-width in Chinese text (the 公文 norm is
  * full-width), one finding per mark, each with a fix to the full-width mark.
  *
- * `, : ; ?` count when Chinese stands on one side and no Latin letter touches them:
- * `入园率93%,义务`, `达98.7%;2所` and `工作:` are Chinese; `1,000`, `8:30`, `From:https` and
- * `a, b` are not. Brackets are judged as a pair, so a fix never leaves `（…)` behind (see
+ * `, : ; ?` count when Chinese stands on one side and no English word on the other:
+ * `入园率93%,义务`, `达98.7%;2所`, `工作:` and `采用PPT,进行` are Chinese; `1,000`, `8:30`,
+ * `From:https` and `Word, Excel` are not. Brackets are judged as a pair, so a fix never leaves `（…)` behind (see
  * bracketMarks). Spaces around a flagged mark go with it, since the full-width mark carries
  * its own spacing.
  */
