@@ -184,6 +184,7 @@ export function App() {
             onEditor={setEditor}
             registerFlush={registerFlush}
             onLoadProblem={setLoadProblem}
+            onReportPasted={(pasted) => setMeta((m) => ({ ...m, ...Object.fromEntries(Object.entries(pasted).filter(([, v]) => v !== '')) }))}
             toolbar={
               <>
                 <Toolbar meta={meta} readOnly={readOnly} onExport={(f) => void exportAs(f)} />

@@ -40,6 +40,8 @@ export interface ReportEditorProps {
   onEditor: (e: LexicalEditor | null) => void
   registerFlush: (flush: (() => Promise<void>) | null) => void
   onLoadProblem: (problem: string | null) => void
+  /** A whole report pasted into a blank draft brings its metadata along. */
+  onReportPasted?: (meta: ReportMeta) => void
   toolbar?: ReactNode
 }
 
@@ -86,7 +88,7 @@ export function ReportEditor(props: ReportEditorProps) {
       <ImeEnterGuardPlugin />
       <NumberingPlugin />
       <SectionShortcutsPlugin />
-      <PasteSectionsPlugin />
+      <PasteSectionsPlugin onReportPasted={props.onReportPasted} />
       <DocumentInfoPlugin meta={meta} onChange={props.onInfo} />
       <RestoreCaretPlugin caret={props.caret} scrollTop={props.scrollTop} />
       {!readOnly && <AutosavePlugin reportId={record.id} meta={meta} onStatus={props.onStatus} registerFlush={props.registerFlush} />}

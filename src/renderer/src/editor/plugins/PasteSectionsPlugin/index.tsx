@@ -1,6 +1,7 @@
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { $createParagraphNode, $createTextNode, $getRoot, $insertNodes, COMMAND_PRIORITY_LOW, PASTE_COMMAND, type LexicalNode } from 'lexical'
+import type { ReportMeta } from '@shared/doc/model'
 import { importText } from '@shared/import'
 import { $loadReport, $reportNodes } from '../../convert/fromModel'
 import { $isTitleNode } from '../../nodes/TitleNode'
@@ -22,8 +23,10 @@ function $isBlank(): boolean {
  * that reads files (noise stripped, hard wraps rejoined). Into a blank draft the whole
  * report is loaded, title included; elsewhere its blocks are inserted at the caret.
  */
-export function PasteSectionsPlugin(): null {
+export function PasteSectionsPlugin({ onReportPasted }: { onReportPasted?: (meta: ReportMeta) => void }): null {
   const [editor] = useLexicalComposerContext()
+  const callback = useRef(onReportPasted)
+  callback.current = onReportPasted
   useEffect(
     () =>
       editor.registerCommand(
@@ -38,7 +41,10 @@ export function PasteSectionsPlugin(): null {
           event.preventDefault()
           if ($isBlank() && result.reports.length === 1) {
             $loadReport(report)
-            $getRoot().selectEnd()
+            $getRoot().selectStart()
+            // The pasted report's kind, period, unit and date become the draft's.
+            const meta = report.meta
+            queueMicrotask(() => callback.current?.(meta))
             return true
           }
           const nodes: LexicalNode[] = result.reports.flatMap((r) =>
