@@ -46,7 +46,8 @@ export function $setBlockLevel(level: HeadingLevel | 0): boolean {
     return true
   }
   if ($isSectionHeadingNode(block)) {
-    block.setLevel(level)
+    // The source's own marker no longer describes it; numbering checks then go by the structure.
+    block.setLevel(level).setSourceMarker(undefined)
     return true
   }
   // A long paragraph made into a level-3/4 heading is a run-in heading: its first sentence is the title.
@@ -64,7 +65,7 @@ export function $setBlockLevel(level: HeadingLevel | 0): boolean {
 export function $shiftSection(heading: SectionHeadingNode, delta: 1 | -1): boolean {
   const headings = $sectionNodes(heading).filter($isSectionHeadingNode)
   if (headings.some((h) => h.getLevel() + delta < 1 || h.getLevel() + delta > 4)) return false
-  headings.forEach((h) => h.setLevel((h.getLevel() + delta) as HeadingLevel))
+  headings.forEach((h) => h.setLevel((h.getLevel() + delta) as HeadingLevel).setSourceMarker(undefined))
   return true
 }
 
@@ -78,6 +79,8 @@ export function $moveSection(headingKey: string, targetKey: string, position: 'b
   if (!$isSectionHeadingNode(heading) || !$isSectionHeadingNode(target) || heading === target) return false
   const moving = $sectionNodes(heading)
   if (moving.includes(target)) return false
+  // A moved section's imported markers (（二）, 3.) no longer describe where it stands.
+  moving.filter($isSectionHeadingNode).forEach((h) => h.setSourceMarker(undefined))
   if (position === 'before') {
     for (const node of moving) target.insertBefore(node)
   } else {
