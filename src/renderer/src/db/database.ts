@@ -21,6 +21,23 @@ export interface ReportRecord {
   characters: number
   createdAt: number
   updatedAt: number
+  /** 0 while the report is live; the time it went to the trash otherwise (0, not null: IndexedDB cannot index null). */
+  deletedAt: number
+  /** The report this one was carried forward from. */
+  previousId?: string
+}
+
+export type VersionReason = 'auto' | 'manual' | 'finalize' | 'export' | 'restore'
+
+/** A snapshot of a report: taken automatically, by hand, on finalize, on export, and before a restore. */
+export interface VersionRecord {
+  seq?: number
+  reportId: string
+  createdAt: number
+  reason: VersionReason
+  note: string
+  report: Report
+  editorState: string | null
 }
 
 export interface SettingRecord {
@@ -35,6 +52,7 @@ export interface SettingRecord {
 export class ArchiveDatabase extends Dexie {
   reports!: EntityTable<ReportRecord, 'id'>
   settings!: EntityTable<SettingRecord, 'key'>
+  versions!: EntityTable<VersionRecord, 'seq'>
 
   constructor(name = 'zongjie') {
     super(name)
@@ -43,6 +61,21 @@ export class ArchiveDatabase extends Dexie {
       reports: 'id, status, updatedAt, year, kind, unit',
       settings: 'key'
     })
+    // Version 2: the archive — trash (deletedAt), carry-forward links, version history.
+    this.version(2)
+      .stores({
+        reports: 'id, status, updatedAt, year, kind, unit, deletedAt, previousId',
+        settings: 'key',
+        versions: '++seq, reportId, [reportId+createdAt]'
+      })
+      .upgrade((tx) =>
+        tx
+          .table('reports')
+          .toCollection()
+          .modify((r: Partial<ReportRecord>) => {
+            if (typeof r.deletedAt !== 'number') r.deletedAt = 0
+          })
+      )
   }
 }
 

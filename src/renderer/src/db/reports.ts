@@ -12,13 +12,15 @@ function newId(): string {
   return `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`
 }
 
-export function recordFor(report: Report, editorState: string | null, base?: Pick<ReportRecord, 'id' | 'status' | 'createdAt'>): ReportRecord {
+export function recordFor(report: Report, editorState: string | null, base?: Partial<Pick<ReportRecord, 'id' | 'status' | 'createdAt' | 'deletedAt' | 'previousId'>>): ReportRecord {
   const now = Date.now()
   return {
     id: base?.id ?? newId(),
     status: base?.status ?? 'draft',
     createdAt: base?.createdAt ?? now,
     updatedAt: now,
+    deletedAt: base?.deletedAt ?? 0,
+    ...(base?.previousId ? { previousId: base.previousId } : {}),
     report,
     editorState,
     title: report.meta.title,
@@ -51,8 +53,8 @@ export function deleteReport(id: string): Promise<void> {
   return db.reports.delete(id)
 }
 
-/** Drafts newest first, without their heavy content. */
+/** Live reports newest first, without their heavy content. */
 export async function listReports(): Promise<Omit<ReportRecord, 'report' | 'editorState'>[]> {
-  const rows = await db.reports.orderBy('updatedAt').reverse().toArray()
+  const rows = await db.reports.orderBy('updatedAt').reverse().filter((r) => !r.deletedAt).toArray()
   return rows.map(({ report: _r, editorState: _e, ...rest }) => rest)
 }
