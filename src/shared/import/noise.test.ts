@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest'
+import { textToLines } from './lines'
+import { classifyNoiseLine, stripNoise, stripWatermarks } from './noise'
+
+const strip = (text: string) => {
+  const r = stripNoise(textToLines(text))
+  return { text: r.lines.map((l) => l.text).filter(Boolean), removed: r.removed }
+}
+
+describe('classifyNoiseLine', () => {
+  it.each([
+    ['首頁>心得體會>學習心得>2006年教育局工作總結', 'breadcrumb'],
+    ['您现在的位置: 总结范文网 >> 单位总结 >> 正文', 'breadcrumb'],
+    ['网站首页 › 公文写作 › 工作总结', 'breadcrumb'],
+    ['时间:2022-08-15 08:16:00 工作总结', 'timestamp'],
+    ['发布日期：2023-01-05', 'timestamp'],
+    ['作者：佚名 2023-01-05 10:22 浏览次数：1024', 'timestamp'],
+    ['来源: 单位总结', 'page-meta'],
+    ['白雲飄飄範文網 編輯:小景', 'page-meta'],
+    ['第一公文网', 'site-name'],
+    ['下面是小编为大家整理的2023年工作总结，供大家参考。', 'editor-blurb'],
+    ['以上就是本文的全部内容，希望对你有所帮助！', 'editor-blurb'],
+    ['2006年教育局工作總結 標籤:100個品德故事 黨務工作', 'tags'],
+    ['From:https://www.example.com/Article/201209/26325.html', 'url'],
+    ['本文链接：http://www.sample.cn/a/1.html', 'url'],
+    ['Copyright © 2012 总结范文网 All rights reserved. 网站地图', 'copyright'],
+    ['上一篇：2022年工作总结', 'page-chrome'],
+    ['- 3 -', 'page-number'],
+    ['第2页 共5页', 'page-number'],
+    ['年度教育局工作总结3篇 教育局年度总结报告', 'collection-title'],
+    ['精选学校安全工作总结范文10篇', 'collection-title']
+  ])('%s → %s', (line, kind) => {
+    expect(classifyNoiseLine(line)).toBe(kind)
+  })
+
+  it.each([
+    '一、基本情况',
+    '2024年上半年教育工作总结',
+    '（三）完善校园网',
+    '时间紧、任务重，我们克服困难按时完成了任务。',
+    '县教育局',
+    '2024年1月10日',
+    '尊敬的各位领导：',
+    '共发表论文3篇，获奖2篇。',
+    '第三篇章：展望未来',
+    '我们组织教师学习了《教育法》等法律法规，进一步增强了依法治教意识，促进了学校管理水平的提升。',
+    '述职人：张三',
+    '附件：1. 2024年经费统计表'
+  ])('%s is report text', (line) => {
+    expect(classifyNoiseLine(line)).toBeNull()
+  })
+})
+
+describe('stripWatermarks', () => {
+  it('removes a host name injected mid-sentence and keeps both halves of the sentence', () => {
+    const r = stripWatermarks('构建起完善的市、区、校三级教研网络。wWw.zOnGjIEFAnwen.Com在软件建设上,进一步健全了各项规章制度')
+    expect(r.text).toBe('构建起完善的市、区、校三级教研网络。在软件建设上,进一步健全了各项规章制度')
+    expect(r.removed).toEqual(['wWw.zOnGjIEFAnwen.Com'])
+  })
+
+  it('keeps a URL the author introduced', () => {
+    const text = '家长可登录www.jyj.gov.cn查询招生信息，网址：https://zs.example.cn/query 。'
+    expect(stripWatermarks(text).text).toBe(text)
+  })
+
+  it('leaves decimals and ordinary text alone', () => {
+    const text = '投资6267.4万元，完成率99.5%，Word.docx 格式'
+    expect(stripWatermarks(text).text).toBe(text)
+  })
+})
+
+describe('stripNoise', () => {
+  it('drops a related-article list and the titles under it', () => {
+    const r = strip('最后一段正文。\n\n年度总结报告相关文章:\n\n年度工作总结范文3篇\n\n关于安全生产年终工作总结\n\n客服人员年度总结报告范文大全')
+    expect(r.text).toEqual(['最后一段正文。'])
+    expect(r.removed).toHaveLength(4)
+  })
+
+  it('stops the list where a title is followed by real text', () => {
+    const r = strip(
+      '热点推荐:\n您现在的位置: 总结范文网 >> 单位总结 >> 正文\n\n教育局推进城乡教育工作总结\n\n来源: 单位总结\n\n武安市位于河北省南部，是典型的山区县，全市现有各级各类学校348所，其中义务教育阶段学校343所。'
+    )
+    expect(r.text[0]).toBe('教育局推进城乡教育工作总结')
+    expect(r.removed).toEqual(['热点推荐:', '您现在的位置: 总结范文网 >> 单位总结 >> 正文', '来源: 单位总结'])
+  })
+
+  it('cuts an editor aside out of a long paragraph without losing the paragraph', () => {
+    const long = '今年我局各项工作取得了显著成效，全县学校均完成年度目标。'.repeat(10)
+    const r = strip(`${long}以上是小编为大家整理的范文，仅供参考。${long}`)
+    expect(r.text[0]).toBe(long + long)
+    expect(r.removed).toEqual(['以上是小编为大家整理的范文，仅供参考。'])
+  })
+})

@@ -1,0 +1,185 @@
+import type { SourceLine } from './lines'
+import { parseMarker } from './markers'
+
+/**
+ * Web noise: what a page wraps around the article when a clerk copies it.
+ * Each rule describes the *shape* of a kind of noise (a breadcrumb is a short line
+ * of `>`-separated crumbs, a timestamp line starts with 时间: and a date…), never a
+ * particular site, so it carries over to pages nobody has seen. Rules are gated by
+ * line length and sentence punctuation so a report's own sentences are never taken.
+ */
+
+export type NoiseKind =
+  | 'breadcrumb'
+  | 'timestamp'
+  | 'page-meta'
+  | 'site-name'
+  | 'editor-blurb'
+  | 'tags'
+  | 'url'
+  | 'copyright'
+  | 'page-chrome'
+  | 'page-number'
+  | 'collection-title'
+  | 'related-list'
+
+export interface NoiseResult {
+  lines: SourceLine[]
+  removed: string[]
+}
+
+// Half-width ?/! are not counted: in pasted Chinese text they are more often a lost character than a sentence end.
+const SENTENCE_END = /[。！？]/
+
+const BREADCRUMB_START = /^(?:网站首页|網站首頁|首页|首頁|主页|主頁|当前位置|當前位置|您的位置|你的位置|您现在的位置|您現在的位置|你现在的位置|你現在的位置|现在的位置|現在的位置|所在位置)/
+const CRUMB_SEPARATOR = /\s*(?:>>|>|＞|»|›|→)\s*/g
+
+const TIMESTAMP_START = /^(?:发布|發布|發佈|更新|上传|上傳|录入|錄入|添加|创建|創建)?(?:时间|時間|日期)\s*[:：]\s*\d{4}\s*[-/.年]\s*\d{1,2}/
+const DATETIME = /\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}/
+
+const PAGE_META = /(?:来源|來源|出处|出處|编辑|編輯|责编|責編|责任编辑|責任編輯|发布者|發布者|發佈者|投稿|浏览|瀏覽|阅读|閱讀|点击|點擊|人气|人氣)(?:次数|次數|量|数|數)?\s*[:：]/
+const AUTHOR_META = /(?:作者|录入|錄入)\s*[:：]/
+
+const SITE_WORD = /(?:范文|範文|文库|文庫|作文|公文|文秘|秘书|秘書|资料|資料|论文|論文|文章|写作|寫作|学习|學習|总结|總結|心得|文档|文檔)(?:网|網|站|库|庫|吧)|网站|網站|[A-Za-z0-9-]+\.(?:com|cn|net|org)\b/i
+
+const BLURB = /小编|小編|精心整理|精心收集|为大家(?:整理|收集|准备|带来)|為大家(?:整理|收集|準備|帶來)|供大家(?:参考|參考|阅读|閱讀|借鉴|借鑒|学习|學習|参阅|參閱|欣赏|欣賞)|欢迎(?:阅读|借鉴|参考|大家阅读|下载)|歡迎(?:閱讀|借鑒|參考|下載)|希望(?:对|對)(?:你|您|大家)有所?(?:帮助|幫助)|仅供参考|僅供參考|以供参考|以供參考|(?:点击|點擊)(?:下载|下載|查看|阅读|閱讀)|下载(?:本文|全文)|下載(?:本文|全文)|阅读全文|閱讀全文|展开全文|展開全文/
+
+const TAGS = /(?:标签|標籤|标籤|关键词|關鍵詞|关键字|關鍵字|tags?)\s*[:：]/i
+
+const COPYRIGHT = /copyright|版权所有|版權所有|all rights reserved|©|ICP备|ICP證|ICP证|网站地图|網站地圖|联系我们|聯繫我們|聯絡我們|返回顶部|返回頂部|返回首页|返回首頁|设为首页|設為首頁|加入收藏|免责声明|免責聲明|版权声明|版權聲明/i
+
+const CHROME = /^[【[]?\s*(?:打印本文|打印此文|打印|关闭窗口|關閉窗口|分享到|收藏本文|收藏本页|上一篇|下一篇|上一页|下一頁|下一页|字号|字號|字体|字體|扫一扫|掃一掃|微信扫|微信掃|点赞|點讚|举报|舉報|发表评论|發表評論|我要评论|我要評論|本文链接|本文鏈接)/
+
+const PAGE_NUMBER = /^[-—–_\s]*(?:第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3}|\d{1,3})[-—–_\s]*$/
+
+const COLLECTION = /(?:^|[^第\d])(?:\d{1,2}|[一二三四五六七八九十]{1,3})篇/
+const COLLECTION_WORD = /范文|範文|总结|總結|报告|報告|模板|大全|精选|精選|合集|汇编|彙編|心得|体会|體會|材料|计划|計劃|汇报|匯報/
+
+const RELATED = /(?:相关文章|相關文章|相关阅读|相關閱讀|相关推荐|相關推薦|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|热门文章|熱門文章|猜你喜欢|猜你喜歡|热点推荐|熱點推薦|热门推荐|熱門推薦|精彩推荐|精彩推薦|最新文章|相关范文|相關範文|相关内容|相關內容|更多相关|更多相關|推荐文章|推薦文章|热门范文|熱門範文|同类文章|同類文章|大家都在看|还看了|還看了)\s*[:：]?\s*$/
+
+/** Hosts in text: (https://)host.tld(/path). The lookbehind keeps starts at token boundaries, so matching is linear. */
+const URL_IN_TEXT = /(?<![A-Za-z0-9.\-@/])(?:https?:\/\/)?(?:[A-Za-z0-9-]+\.)+(?:com|cn|net|org|cc|info|top|vip|xyz|wang|site|tw|hk)(?:\.cn|\.tw|\.hk)?(?![A-Za-z0-9-])(?:\/[\x21-\x7E]*)?/gi
+/** Words that introduce a URL the author meant to write (网址：…, 登录…). */
+const URL_INTRO = /(?:网址|網址|网站|網站|登录|登錄|登陆|登陸|访问|訪問|链接|鏈接|地址|详见|詳見|关注|關注|邮箱|郵箱|[:：（(“"])\s*$/
+
+/** Classifies one line on its own; related-article lists need context and are handled in stripNoise. */
+export function classifyNoiseLine(line: string): NoiseKind | null {
+  const t = line.trim()
+  const n = t.length
+  if (n === 0) return null
+  const marked = parseMarker(t) !== null
+  const sentence = SENTENCE_END.test(t)
+
+  if (n <= 150 && !sentence) {
+    const crumbs = t.match(CRUMB_SEPARATOR)?.length ?? 0
+    if (BREADCRUMB_START.test(t) || (crumbs >= 2 && !marked)) return 'breadcrumb'
+  }
+  if (n <= 100 && (TIMESTAMP_START.test(t) || (!sentence && DATETIME.test(t)))) return 'timestamp'
+  if (n <= 250 && TAGS.test(t)) return 'tags'
+  if (n <= 250 && BLURB.test(t)) return 'editor-blurb'
+  if (n <= 200 && COPYRIGHT.test(t)) return 'copyright'
+  if (isUrlLine(t)) return 'url'
+  if (!marked && n <= 60 && !sentence) {
+    if (PAGE_META.test(t)) return 'page-meta'
+    if (AUTHOR_META.test(t) && (SITE_WORD.test(t) || DATETIME.test(t))) return 'page-meta'
+    if (CHROME.test(t)) return 'page-chrome'
+  }
+  if (!marked && n <= 40 && !/[，,。]/.test(t) && SITE_WORD.test(t)) return 'site-name'
+  if (PAGE_NUMBER.test(t)) return 'page-number'
+  if (!marked && n <= 60 && !sentence && COLLECTION.test(t) && COLLECTION_WORD.test(t) && !/^[【[]?\s*第/.test(t)) return 'collection-title'
+  return null
+}
+
+const URL_LABEL = /^(?:from|source|url|link|来源|來源|原文|原文地址|原文链接|原文鏈接|本文地址|本文链接|本文鏈接|文章来源|文章來源|链接|鏈接|网址|網址|地址|转载|轉載|转载自|轉載自|转自|轉自|出处|出處)?$/i
+
+/** A line that is a URL with at most a short label (From:, 来源：, 原文链接…). */
+function isUrlLine(t: string): boolean {
+  if (t.length > 300 || !/https?:\/\/|www\./i.test(t)) return false
+  const rest = t.replace(URL_IN_TEXT, '').replace(/https?:\/\/\S*/gi, '')
+  return URL_LABEL.test(rest.replace(/[\s:：,，。.|\-—_()（）[\]【】]/g, ''))
+}
+
+export function isRelatedListHeader(line: string): boolean {
+  return line.length <= 80 && RELATED.test(line)
+}
+
+/** A line that reads as article text rather than a list of links: long, or a finished sentence, or a section. */
+function isBodyLike(t: string): boolean {
+  return t.length >= 40 || (t.length >= 12 && /[。！？；]$/.test(t)) || parseMarker(t) !== null
+}
+
+/**
+ * Inline watermarks: a site's host name injected mid-sentence
+ * (`…教研网络。wWw.zOnGjIEFAnwen.Com在软件建设上…`). A URL the author introduced
+ * (网址：…, 登录…) stays; one glued between sentences without introduction goes.
+ */
+export function stripWatermarks(text: string): { text: string; removed: string[] } {
+  if (!/\.(?:com|cn|net|org|cc|info|top|vip|xyz|wang|site|tw|hk)/i.test(text)) return { text, removed: [] }
+  const removed: string[] = []
+  const out = text.replace(URL_IN_TEXT, (url: string, offset: number) => {
+    if (URL_INTRO.test(text.slice(Math.max(0, offset - 6), offset))) return url
+    removed.push(url)
+    return ''
+  })
+  return { text: out, removed }
+}
+
+/** Removes blurb sentences from a long paragraph where only one sentence is an editor's aside. */
+function stripBlurbSentences(text: string, removed: string[]): string {
+  if (!BLURB.test(text)) return text
+  const sentences = text.match(/[^。！？!?]+[。！？!?]*|[。！？!?]+/g) ?? [text]
+  return sentences
+    .filter((s) => {
+      if (!BLURB.test(s)) return true
+      removed.push(s.trim())
+      return false
+    })
+    .join('')
+}
+
+/** Drops noise lines (recording each in `removed`) and strips inline watermarks from the rest. */
+export function stripNoise(lines: SourceLine[]): NoiseResult {
+  const removed: string[] = []
+  const kinds = lines.map((l) => (l.table ? null : classifyNoiseLine(l.text)))
+  const drop = kinds.map((k) => k !== null)
+
+  // A related-article list: its header line, then short title lines until real text resumes.
+  // A short line followed by article text is a title of real content (the next report), not a link.
+  const nextContent = (from: number): number => {
+    let j = from
+    while (j < lines.length && (drop[j] || (!lines[j].table && lines[j].text === ''))) j++
+    return j
+  }
+  for (let i = 0; i < lines.length; i++) {
+    if (drop[i] || lines[i].table || !isRelatedListHeader(lines[i].text)) continue
+    drop[i] = true
+    kinds[i] = 'related-list'
+    let j = nextContent(i + 1)
+    while (j < lines.length) {
+      const t = lines[j].text
+      if (lines[j].table || isBodyLike(t)) break
+      const after = nextContent(j + 1)
+      if (after < lines.length && !lines[after].table && isBodyLike(lines[after].text) && parseMarker(lines[after].text) === null) break
+      drop[j] = true
+      kinds[j] = 'related-list'
+      j = nextContent(j + 1)
+    }
+  }
+
+  const out: SourceLine[] = []
+  lines.forEach((line, i) => {
+    if (drop[i]) {
+      removed.push(line.text)
+      return
+    }
+    if (line.table || line.text === '') {
+      out.push(line)
+      return
+    }
+    const wm = stripWatermarks(line.text)
+    removed.push(...wm.removed)
+    const text = line.text.length > 250 ? stripBlurbSentences(wm.text, removed) : wm.text
+    out.push({ ...line, text: text.trim() })
+  })
+  return { lines: out, removed }
+}
