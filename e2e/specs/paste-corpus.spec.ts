@@ -1,8 +1,7 @@
-import { copyFile, mkdir } from 'node:fs/promises'
-import { join } from 'node:path'
-import { expect, test, ROOT } from '../fixtures/app'
+import { expect, test } from '../fixtures/app'
 import { corpusFile } from '../fixtures/corpus'
 import { EditorPage } from '../pages/EditorPage'
+import { screenshot } from '../fixtures/screenshots'
 
 test('a real report pasted from a web page becomes a numbered, outlined draft', async ({ app }, testInfo) => {
   const ed = new EditorPage(app.page)
@@ -30,10 +29,5 @@ test('a real report pasted from a web page becomes a numbered, outlined draft', 
   await ed.waitSaved()
   await app.page.locator('.page-scroll').evaluate((el) => (el.scrollTop = 0))
   await ed.outlineItem(/（二）/).locator('> .outline-row').hover()
-  const shot = testInfo.outputPath('editor.png')
-  await app.page.screenshot({ path: shot })
-  if (process.env.UPDATE_SCREENSHOTS) {
-    await mkdir(join(ROOT, 'docs/screenshots'), { recursive: true })
-    await copyFile(shot, join(ROOT, 'docs/screenshots/editor.png'))
-  }
+  await screenshot(app.page, testInfo, 'editor.png')
 })

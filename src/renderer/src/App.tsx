@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { LexicalEditor } from 'lexical'
-import { emptyReport, type ReportMeta } from '@shared/doc/model'
+import { emptyReport, type Report, type ReportMeta } from '@shared/doc/model'
 import { reportStats } from '@shared/doc/stats'
 import type { ExportFormat, MenuCommand } from '@shared/ipc'
 import type { ReportRecord } from './db/database'
@@ -14,6 +14,9 @@ import { MetaBar } from './features/editor/MetaBar'
 import { StatusBar } from './features/editor/StatusBar'
 import { Toolbar } from './features/editor/Toolbar'
 import { OutlinePanel } from './features/outline/OutlinePanel'
+import { ChecksPanel } from './features/checks/ChecksPanel'
+import { SidePanel } from './ui/SidePanel'
+import { runChecks } from '@shared/checks'
 import { outlineEntries } from './features/outline/outlineEntries'
 import { Notice, type NoticeState } from './ui/Notice'
 
@@ -97,6 +100,17 @@ export function App() {
     [opened, open, create]
   )
 
+  const onReportPasted = useCallback(
+    async (pasted: ReportMeta, others: Report[]) => {
+      setMeta((m) => ({ ...m, ...Object.fromEntries(Object.entries(pasted).filter(([, v]) => v !== '')) }))
+      if (others.length === 0) return
+      for (const r of others) await createReport(r)
+      await refreshList()
+      setNotice({ kind: 'info', text: `粘贴的内容里有 ${others.length + 1} 篇总结：第一篇在当前草稿中，其余 ${others.length} 篇已分别存为草稿。` })
+    },
+    [refreshList]
+  )
+
   const onStatus = useCallback(
     (s: SaveStatus) => {
       setStatus(s)
@@ -166,6 +180,7 @@ export function App() {
 
   const entries = useMemo(() => (info ? outlineEntries(info) : []), [info])
   const stats = useMemo(() => (info ? reportStats(info.report) : { characters: 0, pages: 1 }), [info])
+  const findings = useMemo(() => (info ? runChecks(info.report) : []), [info])
   const readOnly = loadProblem !== null || opened?.record.status === 'final'
 
   return (
@@ -184,7 +199,7 @@ export function App() {
             onEditor={setEditor}
             registerFlush={registerFlush}
             onLoadProblem={setLoadProblem}
-            onReportPasted={(pasted) => setMeta((m) => ({ ...m, ...Object.fromEntries(Object.entries(pasted).filter(([, v]) => v !== '')) }))}
+            onReportPasted={(pasted, others) => void onReportPasted(pasted, others)}
             toolbar={
               <>
                 <Toolbar meta={meta} readOnly={readOnly} onExport={(f) => void exportAs(f)} />
@@ -202,7 +217,14 @@ export function App() {
         )}
         {notice && <Notice notice={notice} onClose={() => setNotice(null)} />}
       </main>
-      {showOutline && <OutlinePanel entries={entries} editor={editor} />}
+      {showOutline && (
+        <SidePanel
+          tabs={[
+            { id: 'outline', label: '大纲', content: <OutlinePanel entries={entries} editor={editor} /> },
+            { id: 'checks', label: '校对', badge: findings.length, content: <ChecksPanel findings={findings} report={info?.report ?? null} editor={editor} readOnly={readOnly} /> }
+          ]}
+        />
+      )}
       <StatusBar characters={stats.characters} pages={stats.pages} status={status} readOnly={readOnly} />
     </div>
   )

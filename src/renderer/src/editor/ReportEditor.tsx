@@ -7,7 +7,7 @@ import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin'
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin'
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin'
 import type { LexicalEditor } from 'lexical'
-import type { ReportMeta } from '@shared/doc/model'
+import type { Report, ReportMeta } from '@shared/doc/model'
 import type { ReportRecord } from '../db/database'
 import type { SessionState } from '../db/session'
 import { initialStateLoader, type LoadOutcome } from './loadRecord'
@@ -41,7 +41,7 @@ export interface ReportEditorProps {
   registerFlush: (flush: (() => Promise<void>) | null) => void
   onLoadProblem: (problem: string | null) => void
   /** A whole report pasted into a blank draft brings its metadata along. */
-  onReportPasted?: (meta: ReportMeta) => void
+  onReportPasted?: (meta: ReportMeta, others: Report[]) => void
   toolbar?: ReactNode
 }
 

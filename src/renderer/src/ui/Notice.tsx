@@ -1,3 +1,5 @@
+import { useEffect } from 'react'
+
 export interface NoticeState {
   kind: 'success' | 'error' | 'info'
   text: string
@@ -7,6 +9,12 @@ export interface NoticeState {
 
 export function Notice({ notice, onClose }: { notice: NoticeState; onClose: () => void }) {
   const { path } = notice
+  // Information fades after a while; errors stay until dismissed.
+  useEffect(() => {
+    if (notice.kind === 'error') return
+    const t = setTimeout(onClose, 12_000)
+    return () => clearTimeout(t)
+  }, [notice, onClose])
   return (
     <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
       <span className="notice-text">{notice.text}</span>

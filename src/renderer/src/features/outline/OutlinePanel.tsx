@@ -125,7 +125,6 @@ export function OutlinePanel({ entries, editor }: { entries: OutlineEntry[]; edi
     })
   return (
     <nav className="outline-panel" aria-label="大纲">
-      <h2 className="panel-title">大纲</h2>
       {entries.length === 0 || !editor ? (
         <p className="muted outline-empty">还没有标题。把一段设为标题（Ctrl+1…4），大纲就会出现在这里。</p>
       ) : (

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { $createParagraphNode, $createTextNode, $getRoot, $insertNodes, COMMAND_PRIORITY_LOW, PASTE_COMMAND, type LexicalNode } from 'lexical'
-import type { ReportMeta } from '@shared/doc/model'
+import type { Report, ReportMeta } from '@shared/doc/model'
 import { importText } from '@shared/import'
 import { $loadReport, $reportNodes } from '../../convert/fromModel'
 import { $isTitleNode } from '../../nodes/TitleNode'
@@ -20,10 +20,12 @@ function $isBlank(): boolean {
 
 /**
  * Plain text with 一、/（一）/1./（1） lines becomes sections, through the same importer
- * that reads files (noise stripped, hard wraps rejoined). Into a blank draft the whole
- * report is loaded, title included; elsewhere its blocks are inserted at the caret.
+ * that reads files (noise stripped, hard wraps rejoined). Into a blank draft the first
+ * report is loaded, title and metadata included, and any further reports in the text are
+ * handed over to become drafts of their own (one report's numbering never mixes with
+ * another's). Elsewhere the pasted blocks are inserted at the caret.
  */
-export function PasteSectionsPlugin({ onReportPasted }: { onReportPasted?: (meta: ReportMeta) => void }): null {
+export function PasteSectionsPlugin({ onReportPasted }: { onReportPasted?: (meta: ReportMeta, others: Report[]) => void }): null {
   const [editor] = useLexicalComposerContext()
   const callback = useRef(onReportPasted)
   callback.current = onReportPasted
@@ -39,12 +41,12 @@ export function PasteSectionsPlugin({ onReportPasted }: { onReportPasted?: (meta
           const report = result.reports[0]
           if (!report) return false
           event.preventDefault()
-          if ($isBlank() && result.reports.length === 1) {
+          if ($isBlank()) {
             $loadReport(report)
             $getRoot().selectStart()
             // The pasted report's kind, period, unit and date become the draft's.
-            const meta = report.meta
-            queueMicrotask(() => callback.current?.(meta))
+            const [, ...others] = result.reports
+            queueMicrotask(() => callback.current?.(report.meta, others))
             return true
           }
           const nodes: LexicalNode[] = result.reports.flatMap((r) =>
