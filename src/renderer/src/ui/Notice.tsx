@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 
 export interface NoticeState {
   kind: 'success' | 'error' | 'info'
@@ -10,11 +10,13 @@ export interface NoticeState {
 export function Notice({ notice, onClose }: { notice: NoticeState; onClose: () => void }) {
   const { path } = notice
   // Information fades after a while; errors stay until dismissed.
+  const close = useRef(onClose)
+  close.current = onClose
   useEffect(() => {
     if (notice.kind === 'error') return
-    const t = setTimeout(onClose, 12_000)
+    const t = setTimeout(() => close.current(), 12_000)
     return () => clearTimeout(t)
-  }, [notice, onClose])
+  }, [notice])
   return (
     <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
       <span className="notice-text">{notice.text}</span>
