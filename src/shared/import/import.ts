@@ -57,7 +57,7 @@ function buildReport(chunk: ReportChunk, removed: string[], options: ImportOptio
   removed.push(...head.removed)
   const tail = extractSignature(head.lines)
   const att = extractAttachments(tail.lines)
-  const outline = buildOutline(att.lines, options)
+  const outline = buildOutline([...head.header, ...att.lines], options)
   if (!head.title && !outline.preamble.length && !outline.sections.length && !tail.signature) return null
 
   const allText = [head.title, ...chunk.lines.map((l) => (l.table ? l.table.flat().join('') : l.text))].join('\n')

@@ -28,6 +28,7 @@ describe('guessPeriod', () => {
     expect(guessPeriod('2024年上半年教育工作总结')).toBe('2024年上半年')
     expect(guessPeriod('2024年第三季度工作总结')).toBe('2024年第三季度')
     expect(guessPeriod('2023年度述职报告')).toBe('2023年度')
+    expect(guessPeriod('2015年教育局上半年工作总结')).toBe('2015年上半年')
     expect(guessPeriod('20xx年工作总结')).toBe('20xx年')
     expect(guessPeriod('教育局工作总结', '2006年，我局紧紧围绕县委的中心工作')).toBe('2006年')
     expect(guessPeriod('教育局工作总结')).toBe('')
@@ -87,6 +88,12 @@ describe('extractTitle', () => {
     const r = extractTitle(lines('工作总结\n城关小学2024年安全工作总结\n城关小学2024年安全工作总结\n正文。'))
     expect(r.title).toBe('城关小学2024年安全工作总结')
     expect(r.removed).toEqual(['工作总结', '城关小学2024年安全工作总结'])
+  })
+
+  it('looks past the red header of an official document', () => {
+    const r = extractTitle(lines('某某县教育局文件\n某教发〔2024〕5号\n关于2024年上半年教育工作情况的报告\n县人民政府：'))
+    expect(r.title).toBe('关于2024年上半年教育工作情况的报告')
+    expect(r.header.map((l) => l.text)).toEqual(['某某县教育局文件', '某教发〔2024〕5号'])
   })
 
   it('does not take a salutation or a sentence as the title', () => {

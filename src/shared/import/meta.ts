@@ -32,10 +32,16 @@ const PERIOD = new RegExp(
   `${YEAR}(?:度)?(?:上半年|下半年|第?[一二三四1-4]\\s*季度|\\d{1,2}\\s*月份?|[一二三四五六七八九十]{1,3}月份?)?`
 )
 
+const PART_OF_YEAR = /上半年|下半年|第?[一二三四1-4]\s*季度|\d{1,2}\s*月份?|[一二三四五六七八九十]{1,3}月份?/
+
 /** The period as the clerk wrote it (2024年, 2024年上半年, 2024年第三季度), from the title or the opening text. */
 export function guessPeriod(title: string, opening = ''): string {
   const m = PERIOD.exec(title) ?? PERIOD.exec(opening.slice(0, 200))
-  return m ? m[0].replace(/\s+/g, '') : ''
+  if (!m) return ''
+  const period = m[0].replace(/\s+/g, '')
+  // 2015年教育局上半年工作总结: the part of the year is written apart from the year.
+  const part = m.input === title && !PART_OF_YEAR.test(period) ? PART_OF_YEAR.exec(title.slice(m.index + m[0].length)) : null
+  return part ? period + part[0].replace(/\s+/g, '') : period
 }
 
 const DATE_LINE =
@@ -117,9 +123,18 @@ export function extractAttachments(lines: SourceLine[]): { attachments: string[]
   return { attachments: [], lines }
 }
 
+/** The red header of an official document above its title: 某某局文件, 某教发〔2024〕5号, 签发人：…, 特急. */
+const DOC_HEADER = /^(?:.{2,30}文件|[\u3400-\u9FFF]{1,12}\s*[〔[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号|签发人\s*[:：].{1,20}|簽發人\s*[:：].{1,20}|密级\s*[:：].{0,10}|特急|加急|急件|平件|内部资料|★.{0,10})$/
+
+export function isDocumentHeader(text: string): boolean {
+  return text.length <= 40 && DOC_HEADER.test(text.replace(/\s+/g, ' ').trim())
+}
+
 export interface Head {
   title: string
   lines: SourceLine[]
+  /** Official-document header lines that stood above the title (kept as text, not as the title). */
+  header: SourceLine[]
   /** Duplicated title lines (a page repeats the headline). */
   removed: string[]
 }
@@ -131,6 +146,10 @@ export interface Head {
  */
 export function extractTitle(lines: SourceLine[], given?: string): Head {
   const removed: string[] = []
+  let start = 0
+  while (start < lines.length && start < 6 && !lines[start].table && isDocumentHeader(lines[start].text)) start++
+  const header = lines.slice(0, start)
+  lines = lines.slice(start)
   let rest = lines
   let title = given ?? ''
   if (!given) {
@@ -159,7 +178,7 @@ export function extractTitle(lines: SourceLine[], given?: string): Head {
     removed.push(rest[0].text)
     rest = rest.slice(1)
   }
-  return { title, lines: rest, removed }
+  return { title, lines: rest, removed, header }
 }
 
 function normalizeTitle(s: string): string {

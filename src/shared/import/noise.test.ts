@@ -20,6 +20,8 @@ describe('classifyNoiseLine', () => {
     ['第一公文网', 'site-name'],
     ['下面是小编为大家整理的2023年工作总结，供大家参考。', 'editor-blurb'],
     ['以上就是本文的全部内容，希望对你有所帮助！', 'editor-blurb'],
+    ['本文由网友投稿，转载请注明出处。', 'editor-blurb'],
+    ['（责任编辑：王五）', 'page-meta'],
     ['2006年教育局工作總結 標籤:100個品德故事 黨務工作', 'tags'],
     ['From:https://www.example.com/Article/201209/26325.html', 'url'],
     ['本文链接：http://www.sample.cn/a/1.html', 'url'],
@@ -45,7 +47,12 @@ describe('classifyNoiseLine', () => {
     '第三篇章：展望未来',
     '我们组织教师学习了《教育法》等法律法规，进一步增强了依法治教意识，促进了学校管理水平的提升。',
     '述职人：张三',
-    '附件：1. 2024年经费统计表'
+    '附件：1. 2024年经费统计表',
+    '加强学习网络建设',
+    '时间：2024年3月12日',
+    '撰写心得体会2篇',
+    '以上是我们的一些做法，供大家参考。',
+    '向家长发送温馨提示短信2000条'
   ])('%s is report text', (line) => {
     expect(classifyNoiseLine(line)).toBeNull()
   })

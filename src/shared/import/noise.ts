@@ -34,15 +34,25 @@ const SENTENCE_END = /[。！？]/
 const BREADCRUMB_START = /^(?:网站首页|網站首頁|首页|首頁|主页|主頁|当前位置|當前位置|您的位置|你的位置|您现在的位置|您現在的位置|你现在的位置|你現在的位置|现在的位置|現在的位置|所在位置)/
 const CRUMB_SEPARATOR = /\s*(?:>>|>|＞|»|›|→)\s*/g
 
-const TIMESTAMP_START = /^(?:发布|發布|發佈|更新|上传|上傳|录入|錄入|添加|创建|創建)?(?:时间|時間|日期)\s*[:：]\s*\d{4}\s*[-/.年]\s*\d{1,2}/
+// Web pages write 2022-08-15; a report's own 时间：2024年3月12日 is content.
+const TIMESTAMP_START = /^(?:发布|發布|發佈|更新|上传|上傳|录入|錄入|添加|创建|創建)?(?:时间|時間|日期)\s*[:：]\s*\d{4}\s*[-/.]\s*\d{1,2}/
 const DATETIME = /\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}/
 
 const PAGE_META = /(?:来源|來源|出处|出處|编辑|編輯|责编|責編|责任编辑|責任編輯|发布者|發布者|發佈者|投稿|浏览|瀏覽|阅读|閱讀|点击|點擊|人气|人氣)(?:次数|次數|量|数|數)?\s*[:：]/
 const AUTHOR_META = /(?:作者|录入|錄入)\s*[:：]/
 
-const SITE_WORD = /(?:范文|範文|文库|文庫|作文|公文|文秘|秘书|秘書|资料|資料|论文|論文|文章|写作|寫作|学习|學習|总结|總結|心得|文档|文檔)(?:网|網|站|库|庫|吧)|网站|網站|[A-Za-z0-9-]+\.(?:com|cn|net|org)\b/i
+// A site name ends its word (范文网 ·, not 学习网络): the lookahead keeps report text like 校园网络 out.
+const SITE_WORD = /(?:(?:范文|範文|文库|文庫|作文|公文|文秘|秘书|秘書|资料|資料|论文|論文|文章|写作|寫作|学习|學習|总结|總結|心得|文档|文檔)(?:网|網|站|库|庫|吧)|网站|網站)(?![\u3400-\u9FFF])|[A-Za-z0-9-]+\.(?:com|cn|net|org)\b/i
 
-const BLURB = /小编|小編|精心整理|精心收集|为大家(?:整理|收集|准备|带来)|為大家(?:整理|收集|準備|帶來)|供大家(?:参考|參考|阅读|閱讀|借鉴|借鑒|学习|學習|参阅|參閱|欣赏|欣賞)|欢迎(?:阅读|借鉴|参考|大家阅读|下载)|歡迎(?:閱讀|借鑒|參考|下載)|希望(?:对|對)(?:你|您|大家)有所?(?:帮助|幫助)|仅供参考|僅供參考|以供参考|以供參考|(?:点击|點擊)(?:下载|下載|查看|阅读|閱讀)|下载(?:本文|全文)|下載(?:本文|全文)|阅读全文|閱讀全文|展开全文|展開全文/
+/** Asides only an editor writes. */
+const BLURB_STRONG = /小编|小編|精心整理|精心收集|为大家(?:整理|收集|准备|带来|精选)|為大家(?:整理|收集|準備|帶來|精選)|希望(?:对|對)(?:你|您|大家)有所?(?:帮助|幫助)|(?:点击|點擊)(?:下载|下載|查看|阅读|閱讀)|下载(?:本文|全文)|下載(?:本文|全文)|阅读全文|閱讀全文|展开全文|展開全文|本文由|本文来自|本文來自|转载请注明|轉載請註明|免费下载|免費下載|全文共\s*\d+\s*字/
+/** Asides a report may also say (供大家参考): noise only with a web word beside them. */
+const BLURB_WEAK = /供大家(?:参考|參考|阅读|閱讀|借鉴|借鑒|学习|學習|参阅|參閱|欣赏|欣賞)|欢迎(?:阅读|借鉴|参考|大家阅读|下载)|歡迎(?:閱讀|借鑒|參考|下載)|仅供参考|僅供參考|以供参考|以供參考/
+const WEB_WORD = /范文|範文|整理|本文|下文|文章|网|網|精选|精選|大全|下面是|以下是|模板|样本|樣本/
+
+function isBlurb(t: string): boolean {
+  return BLURB_STRONG.test(t) || (BLURB_WEAK.test(t) && WEB_WORD.test(t))
+}
 
 const TAGS = /(?:标签|標籤|标籤|关键词|關鍵詞|关键字|關鍵字|tags?)\s*[:：]/i
 
@@ -52,8 +62,8 @@ const CHROME = /^[【[]?\s*(?:打印本文|打印此文|打印|关闭窗口|關�
 
 const PAGE_NUMBER = /^[-—–_\s]*(?:第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3}|\d{1,3})[-—–_\s]*$/
 
-const COLLECTION = /(?:^|[^第\d])(?:\d{1,2}|[一二三四五六七八九十]{1,3})篇/
-const COLLECTION_WORD = /范文|範文|总结|總結|报告|報告|模板|大全|精选|精選|合集|汇编|彙編|心得|体会|體會|材料|计划|計劃|汇报|匯報/
+// 工作总结3篇 教育局年度总结 / 范文5篇(…): a count of articles right after a kind word, ending the phrase.
+const COLLECTION = /(?:总结|總結|报告|報告|范文|範文|模板|心得|体会|體會|材料|计划|計劃|汇报|匯報|大全|精选|精選|怎么写|怎麼寫)\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})篇(?=$|[\s(（【[])/
 
 const RELATED = /(?:相关文章|相關文章|相关阅读|相關閱讀|相关推荐|相關推薦|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|热门文章|熱門文章|猜你喜欢|猜你喜歡|热点推荐|熱點推薦|热门推荐|熱門推薦|精彩推荐|精彩推薦|最新文章|相关范文|相關範文|相关内容|相關內容|更多相关|更多相關|推荐文章|推薦文章|热门范文|熱門範文|同类文章|同類文章|大家都在看|还看了|還看了)\s*[:：]?\s*$/
 
@@ -76,7 +86,7 @@ export function classifyNoiseLine(line: string): NoiseKind | null {
   }
   if (n <= 100 && (TIMESTAMP_START.test(t) || (!sentence && DATETIME.test(t)))) return 'timestamp'
   if (n <= 250 && TAGS.test(t)) return 'tags'
-  if (n <= 250 && BLURB.test(t)) return 'editor-blurb'
+  if (n <= 250 && isBlurb(t)) return 'editor-blurb'
   if (n <= 200 && COPYRIGHT.test(t)) return 'copyright'
   if (isUrlLine(t)) return 'url'
   if (!marked && n <= 60 && !sentence) {
@@ -86,7 +96,7 @@ export function classifyNoiseLine(line: string): NoiseKind | null {
   }
   if (!marked && n <= 40 && !/[，,。]/.test(t) && SITE_WORD.test(t)) return 'site-name'
   if (PAGE_NUMBER.test(t)) return 'page-number'
-  if (!marked && n <= 60 && !sentence && COLLECTION.test(t) && COLLECTION_WORD.test(t) && !/^[【[]?\s*第/.test(t)) return 'collection-title'
+  if (!marked && n >= 10 && n <= 60 && !sentence && COLLECTION.test(t) && !/^[【[]?\s*第/.test(t)) return 'collection-title'
   return null
 }
 
@@ -103,9 +113,9 @@ export function isRelatedListHeader(line: string): boolean {
   return line.length <= 80 && RELATED.test(line)
 }
 
-/** A line that reads as article text rather than a list of links: long, or a finished sentence, or a section. */
+/** A line that reads as article text rather than a list of links: long, or a finished sentence. Numbered links (1.…) are still links. */
 function isBodyLike(t: string): boolean {
-  return t.length >= 40 || (t.length >= 12 && /[。！？；]$/.test(t)) || parseMarker(t) !== null
+  return t.length >= 40 || (t.length >= 12 && /[。！？；]$/.test(t))
 }
 
 /**
@@ -126,11 +136,11 @@ export function stripWatermarks(text: string): { text: string; removed: string[]
 
 /** Removes blurb sentences from a long paragraph where only one sentence is an editor's aside. */
 function stripBlurbSentences(text: string, removed: string[]): string {
-  if (!BLURB.test(text)) return text
+  if (!isBlurb(text)) return text
   const sentences = text.match(/[^。！？!?]+[。！？!?]*|[。！？!?]+/g) ?? [text]
   return sentences
     .filter((s) => {
-      if (!BLURB.test(s)) return true
+      if (!isBlurb(s)) return true
       removed.push(s.trim())
       return false
     })

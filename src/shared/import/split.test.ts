@@ -31,6 +31,12 @@ describe('splitReports', () => {
     expect(r.removed).toEqual(['【篇一】', '【篇二】：'])
   })
 
+  it('skips a list of contents made of piece markers', () => {
+    const r = split(`【篇一】2023年安全工作总结\n【篇二】2023年德育工作总结\n【篇一】2023年安全工作总结\n${body('安全')}\n【篇二】2023年德育工作总结\n${body('德育')}`)
+    expect(r.chunks.map((c) => c.title)).toEqual(['2023年安全工作总结', '2023年德育工作总结'])
+    expect(r.removed).toEqual(['【篇一】2023年安全工作总结', '【篇二】2023年德育工作总结', '【篇一】', '【篇二】'])
+  })
+
   it('splits on 第一篇 / 第二篇', () => {
     expect(split(`第一篇 安全工作总结\n${body('安全')}\n第二篇 德育工作总结\n${body('德育')}`).chunks).toHaveLength(2)
   })

@@ -88,9 +88,9 @@ function numberedTitle(text: string): { stem: string; ordinal: number } | null {
 function consecutiveRun(items: { index: number; ordinal: number }[], lines: SourceLine[]): number[] {
   const withText = items.filter((it) => {
     if (isProse(lines[it.index + 1])) return true
-    const piece = parsePieceMarker(lines[it.index].text)
-    // 篇一 may carry its title, or have it on the next line.
-    return !!piece && (!!piece.title || (isTitleShaped(lines[it.index + 1]?.text ?? '') && isProse(lines[it.index + 2])))
+    // 篇一 may have its title on the next line; a list of contents has another entry there instead.
+    const next = lines[it.index + 1]
+    return !!parsePieceMarker(lines[it.index].text) && !!next && !next.table && isTitleShaped(next.text) && !parsePieceMarker(next.text) && isProse(lines[it.index + 2])
   })
   const run: number[] = []
   for (const it of withText) {
