@@ -31,8 +31,8 @@ export function recordFor(report: Report, editorState: string | null, base?: Par
   }
 }
 
-export async function createReport(report: Report = emptyReport()): Promise<ReportRecord> {
-  const record = recordFor(report, null)
+export async function createReport(report: Report = emptyReport(), base?: Parameters<typeof recordFor>[2]): Promise<ReportRecord> {
+  const record = recordFor(report, null, base)
   await db.reports.add(record)
   return record
 }
@@ -41,6 +41,8 @@ export async function saveReport(id: string, report: Report, editorState: string
   await db.transaction('rw', db.reports, async () => {
     const existing = await db.reports.get(id)
     if (!existing) throw new Error('这份总结已被删除，无法保存。')
+    // A final report is read-only: a save reaching it (from a window still open elsewhere) must not change it.
+    if (existing.status === 'final') throw new Error('这份总结已定稿，只读。')
     await db.reports.put(recordFor(report, editorState, existing))
   })
 }
@@ -49,8 +51,37 @@ export function getReport(id: string): Promise<ReportRecord | undefined> {
   return db.reports.get(id)
 }
 
-export function deleteReport(id: string): Promise<void> {
-  return db.reports.delete(id)
+/** How long a report stays in the trash before it is removed for good. */
+export const TRASH_DAYS = 30
+
+/** Moves a report to the trash; it can be restored for TRASH_DAYS days. */
+export async function trashReport(id: string, now = Date.now()): Promise<void> {
+  await db.reports.update(id, { deletedAt: now })
+}
+
+export async function restoreFromTrash(id: string): Promise<void> {
+  await db.reports.update(id, { deletedAt: 0 })
+}
+
+/** Removes reports (and their versions) that have been in the trash longer than TRASH_DAYS. */
+export async function purgeTrash(now = Date.now()): Promise<number> {
+  const limit = now - TRASH_DAYS * 24 * 3600 * 1000
+  return db.transaction('rw', db.reports, db.versions, async () => {
+    const expired = await db.reports.where('deletedAt').between(1, limit, true, true).primaryKeys()
+    await db.versions.where('reportId').anyOf(expired).delete()
+    await db.reports.bulkDelete(expired)
+    return expired.length
+  })
+}
+
+export async function listTrash(): Promise<Omit<ReportRecord, 'report' | 'editorState'>[]> {
+  const rows = await db.reports.where('deletedAt').above(0).toArray()
+  rows.sort((a, b) => b.deletedAt - a.deletedAt)
+  return rows.map(({ report: _r, editorState: _e, ...rest }) => rest)
+}
+
+export async function setStatus(id: string, status: ReportRecord['status']): Promise<void> {
+  await db.reports.update(id, { status, updatedAt: Date.now() })
 }
 
 /** Live reports newest first, without their heavy content. */
