@@ -4,7 +4,7 @@ import { emptyReport, type Report, type ReportMeta } from '@shared/doc/model'
 import { reportStats } from '@shared/doc/stats'
 import type { ExportFormat, MenuCommand } from '@shared/ipc'
 import type { ReportRecord } from './db/database'
-import { createReport, deleteReport, getReport, listReports } from './db/reports'
+import { createReport, getReport, listReports, trashReport } from './db/reports'
 import { loadSession, saveSession, type SessionState } from './db/session'
 import { ReportEditor } from './editor/ReportEditor'
 import type { SaveStatus } from './editor/plugins/AutosavePlugin'
@@ -87,9 +87,9 @@ export function App() {
 
   const remove = useCallback(
     async (d: DraftSummary) => {
-      if (!window.confirm(`删除“${d.title || '未命名'}”？`)) return
+      if (!window.confirm(`把“${d.title || '未命名'}”移到回收站？30 天内可以恢复。`)) return
       if (opened?.record.id === d.id) flushRef.current = null
-      await deleteReport(d.id)
+      await trashReport(d.id)
       const list = await listReports()
       setDrafts(list)
       if (opened?.record.id === d.id) {

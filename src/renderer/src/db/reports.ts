@@ -51,16 +51,21 @@ export function getReport(id: string): Promise<ReportRecord | undefined> {
   return db.reports.get(id)
 }
 
+/** Changes some fields of a report (Dexie's typed update() cannot express the recursive model). */
+async function patch(id: string, changes: Partial<ReportRecord>): Promise<void> {
+  await db.reports.where('id').equals(id).modify((r) => void Object.assign(r, changes))
+}
+
 /** How long a report stays in the trash before it is removed for good. */
 export const TRASH_DAYS = 30
 
 /** Moves a report to the trash; it can be restored for TRASH_DAYS days. */
 export async function trashReport(id: string, now = Date.now()): Promise<void> {
-  await db.reports.update(id, { deletedAt: now })
+  await patch(id, { deletedAt: now })
 }
 
 export async function restoreFromTrash(id: string): Promise<void> {
-  await db.reports.update(id, { deletedAt: 0 })
+  await patch(id, { deletedAt: 0 })
 }
 
 /** Removes reports (and their versions) that have been in the trash longer than TRASH_DAYS. */
@@ -81,7 +86,7 @@ export async function listTrash(): Promise<Omit<ReportRecord, 'report' | 'editor
 }
 
 export async function setStatus(id: string, status: ReportRecord['status']): Promise<void> {
-  await db.reports.update(id, { status, updatedAt: Date.now() })
+  await patch(id, { status, updatedAt: Date.now() })
 }
 
 /** Live reports newest first, without their heavy content. */

@@ -1,0 +1,145 @@
+/**
+ * A typed wrapper around the search worker.
+ *
+ * Latest query wins: at most one search is with the worker at a time. A search asked for while
+ * another runs waits; if a newer one comes before it starts, it is never run, and every caller
+ * still waiting resolves with the newest search's result (its `query` says which query the hits
+ * are for). So no promise is left hanging, a stale result never arrives after a fresh one, and
+ * the worker never works through a backlog of half-typed queries.
+ */
+import type { ReportRecord } from '@renderer/db/database'
+import type { SearchDoc, SearchRequest, SearchResponse } from '@shared/search/protocol'
+import type { SearchFilter, SearchHit } from '@shared/search/types'
+
+export type { SearchDoc } from '@shared/search/protocol'
+export type { SearchFilter, SearchHit } from '@shared/search/types'
+
+export interface SearchOutcome {
+  /** The query these hits answer: a newer one than asked for when the search was superseded. */
+  query: string
+  hits: SearchHit[]
+  /** Matching reports before the limit. */
+  total: number
+  /** Time the worker spent on the query. */
+  tookMs: number
+}
+
+export interface SearchClient {
+  /** Replaces the whole index; resolves once the worker has built it. */
+  load(docs: SearchDoc[]): Promise<void>
+  upsert(doc: SearchDoc): Promise<void>
+  remove(id: string): Promise<void>
+  search(query: string, filter?: SearchFilter, limit?: number): Promise<SearchOutcome>
+  /** Stops the worker; pending promises reject. */
+  dispose(): void
+}
+
+/** The part of Worker the client uses (a fake stands in for it in tests). */
+export interface WorkerLike {
+  postMessage(message: SearchRequest): void
+  onmessage: ((event: MessageEvent<SearchResponse>) => void) | null
+  onerror: ((event: ErrorEvent) => void) | null
+  terminate(): void
+}
+
+/** A report record as the index wants it: the model plus the library's filter fields. */
+export function searchDocFromRecord(record: ReportRecord): SearchDoc {
+  return { id: record.id, report: record.report, facets: { year: record.year, kind: record.kind, status: record.status, unit: record.unit } }
+}
+
+function startWorker(): WorkerLike {
+  return new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike
+}
+
+interface Waiter<T> {
+  resolve: (value: T) => void
+  reject: (error: Error) => void
+}
+
+type SearchArgs = { query: string; filter?: SearchFilter; limit?: number }
+
+export function createSearchClient(makeWorker: () => WorkerLike = startWorker): SearchClient {
+  const worker = makeWorker()
+  let nextId = 1
+  let disposed = false
+  const pending = new Map<number, Waiter<void>>()
+  let searchInFlight: number | null = null
+  let queuedSearch: SearchArgs | null = null
+  let searchWaiters: Waiter<SearchOutcome>[] = []
+
+  const send = (req: SearchRequest): void => worker.postMessage(req)
+
+  const startSearch = (args: SearchArgs): void => {
+    searchInFlight = nextId++
+    send({ type: 'search', requestId: searchInFlight, ...args })
+  }
+
+  /** The in-flight search answered: run the queued one if any, else settle everyone waiting. */
+  const searchFinished = (settle: (w: Waiter<SearchOutcome>) => void): void => {
+    searchInFlight = null
+    if (queuedSearch) {
+      const args = queuedSearch
+      queuedSearch = null
+      startSearch(args)
+      return
+    }
+    const waiters = searchWaiters
+    searchWaiters = []
+    waiters.forEach(settle)
+  }
+
+  worker.onmessage = (event) => {
+    const msg = event.data
+    if (msg.requestId === searchInFlight) {
+      if (msg.type === 'results') searchFinished((w) => w.resolve({ query: msg.query, hits: msg.hits, total: msg.total, tookMs: msg.tookMs }))
+      else if (msg.type === 'error') searchFinished((w) => w.reject(new Error(msg.message)))
+      return
+    }
+    const waiter = pending.get(msg.requestId)
+    if (!waiter) return
+    pending.delete(msg.requestId)
+    if (msg.type === 'error') waiter.reject(new Error(msg.message))
+    else waiter.resolve()
+  }
+
+  const failAll = (error: Error): void => {
+    for (const w of pending.values()) w.reject(error)
+    pending.clear()
+    for (const w of searchWaiters) w.reject(error)
+    searchWaiters = []
+    searchInFlight = null
+    queuedSearch = null
+  }
+
+  // A worker that failed to load or crashed answers nothing more.
+  worker.onerror = (event) => failAll(new Error(`search worker failed: ${event.message}`))
+
+  const request = (make: (requestId: number) => SearchRequest): Promise<void> => {
+    if (disposed) return Promise.reject(new Error('search client disposed'))
+    const requestId = nextId++
+    return new Promise<void>((resolve, reject) => {
+      pending.set(requestId, { resolve, reject })
+      send(make(requestId))
+    })
+  }
+
+  return {
+    load: (docs) => request((requestId) => ({ type: 'load', requestId, docs })),
+    upsert: (doc) => request((requestId) => ({ type: 'upsert', requestId, doc })),
+    remove: (id) => request((requestId) => ({ type: 'remove', requestId, id })),
+    search(query, filter, limit) {
+      if (disposed) return Promise.reject(new Error('search client disposed'))
+      return new Promise<SearchOutcome>((resolve, reject) => {
+        searchWaiters.push({ resolve, reject })
+        if (searchInFlight === null) startSearch({ query, filter, limit })
+        else queuedSearch = { query, filter, limit }
+      })
+    },
+    dispose() {
+      if (disposed) return
+      disposed = true
+      worker.terminate()
+      failAll(new Error('search client disposed'))
+    }
+  }
+}
