@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { blockText } from '../doc/model'
 import { decodeEntities, htmlToLines, importHtml } from './html'
@@ -34,6 +35,23 @@ describe('htmlToLines', () => {
     expect(htmlToLines('<p>未闭合的段落<b>加粗<!-- 注释没有结束').map((l) => l.text)).toEqual(['未闭合的段落加粗'])
     expect(htmlToLines('a < b 且 c > d').map((l) => l.text)).toEqual(['a < b 且 c > d'])
     expect(decodeEntities('&unknown; &#0; &#55296;')).toBe('&unknown;  ')
+  })
+})
+
+describe('robustness', () => {
+  it('never throws on arbitrary markup, and a huge unclosed tag or comment does not hang', () => {
+    const tag = fc.constantFrom('<p>', '</p>', '<table>', '</table>', '<tr>', '<td>', '</td>', '<th>', '<h1>', '</h1>', '<br/>', '<script>', '<!--', '-->', '<pre>', '</pre>', '&nbsp;', '&#x4e2d;', '<', '>')
+    fc.assert(
+      fc.property(fc.array(fc.oneof(tag, fc.string({ maxLength: 12 })), { maxLength: 60 }), (parts) => {
+        importHtml(parts.join(''))
+      }),
+      { numRuns: 300 }
+    )
+    const start = performance.now()
+    htmlToLines(`<p ${'a'.repeat(1_000_000)}`)
+    htmlToLines(`<!--${'-'.repeat(1_000_000)}`)
+    htmlToLines('<td>'.repeat(100_000))
+    expect(performance.now() - start).toBeLessThan(1500)
   })
 })
 

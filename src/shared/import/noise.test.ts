@@ -30,7 +30,12 @@ describe('classifyNoiseLine', () => {
     ['- 3 -', 'page-number'],
     ['第2页 共5页', 'page-number'],
     ['年度教育局工作总结3篇 教育局年度总结报告', 'collection-title'],
-    ['精选学校安全工作总结范文10篇', 'collection-title']
+    ['精选学校安全工作总结范文10篇', 'collection-title'],
+    ['教育局上半年工作总结和下半年工作计划(必备17篇)', 'collection-title'],
+    ['教育局上半年教育工作總結(優秀13篇)', 'collection-title'],
+    ['教育局半年工作总结汇总十篇', 'collection-title'],
+    ['格式:DOC 上传日期:2023-11-21 00:49:12', 'timestamp'],
+    ['來源:易賢網 閱讀:700 次 日期:2015-10-23 09:47:52', 'timestamp']
   ])('%s → %s', (line, kind) => {
     expect(classifyNoiseLine(line)).toBe(kind)
   })

@@ -62,8 +62,13 @@ const CHROME = /^[【[]?\s*(?:打印本文|打印此文|打印|关闭窗口|關�
 
 const PAGE_NUMBER = /^[-—–_\s]*(?:第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3}|\d{1,3})[-—–_\s]*$/
 
-// 工作总结3篇 教育局年度总结 / 范文5篇(…): a count of articles right after a kind word, ending the phrase.
-const COLLECTION = /(?:总结|總結|报告|報告|范文|範文|模板|心得|体会|體會|材料|计划|計劃|汇报|匯報|大全|精选|精選|怎么写|怎麼寫)\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})篇(?=$|[\s(（【[])/
+// A count of articles: 工作总结3篇 教育局年度总结 / 范文(12篇) / (必备17篇) / 汇总十篇 — right after a kind word
+// or inside brackets, ending the phrase.
+const COUNT = '(?:\\d{1,2}|[一二三四五六七八九十]{1,3})篇'
+const COLLECTION = new RegExp(
+  `(?:总结|總結|报告|報告|范文|範文|模板|心得|体会|體會|材料|计划|計劃|汇报|匯報|大全|精选|精選|汇总|匯總|合集|怎么写|怎麼寫)\\s*${COUNT}(?=$|[\\s(（【[])|[（(【[][^（()）【】[\\]]{0,6}${COUNT}[^（()）【】[\\]]{0,4}[)）】\\]]`
+)
+const COLLECTION_WORD = /总结|總結|报告|報告|范文|範文|模板|心得|体会|體會|材料|计划|計劃|汇报|匯報|述职|述職/
 
 const RELATED = /(?:相关文章|相關文章|相关阅读|相關閱讀|相关推荐|相關推薦|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|热门文章|熱門文章|猜你喜欢|猜你喜歡|热点推荐|熱點推薦|热门推荐|熱門推薦|精彩推荐|精彩推薦|最新文章|相关范文|相關範文|相关内容|相關內容|更多相关|更多相關|推荐文章|推薦文章|热门范文|熱門範文|同类文章|同類文章|大家都在看|还看了|還看了)\s*[:：]?\s*$/
 
@@ -96,7 +101,7 @@ export function classifyNoiseLine(line: string): NoiseKind | null {
   }
   if (!marked && n <= 40 && !/[，,。]/.test(t) && SITE_WORD.test(t)) return 'site-name'
   if (PAGE_NUMBER.test(t)) return 'page-number'
-  if (!marked && n >= 10 && n <= 60 && !sentence && COLLECTION.test(t) && !/^[【[]?\s*第/.test(t)) return 'collection-title'
+  if (!marked && n >= 10 && n <= 60 && !sentence && COLLECTION.test(t) && COLLECTION_WORD.test(t) && !/^[【[]?\s*第/.test(t)) return 'collection-title'
   return null
 }
 

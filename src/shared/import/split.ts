@@ -141,8 +141,7 @@ function titleBoundaries(lines: SourceLine[]): number[] {
       proseSinceLast = 0
       continue
     }
-    if (line.table || (line.text.length >= 30 && parseMarker(line.text) === null)) proseSinceLast++
-    else if (parseMarker(line.text) !== null) proseSinceLast++
+    if (line.table || line.text.length >= 30 || parseMarker(line.text) !== null) proseSinceLast++
   }
   return out
 }
