@@ -84,6 +84,12 @@ describe('extractTitle', () => {
     expect(extractTitle(lines('XX县教育局\n2024年工作总结\n正文。')).title).toBe('XX县教育局2024年工作总结')
   })
 
+  it('does not glue the article title onto a numbered collection title', () => {
+    const r = extractTitle(lines('学校工作总结1\n2024年城关小学安全工作总结\n正文。'))
+    expect(r.title).toBe('学校工作总结1')
+    expect(r.lines[0].text).toBe('2024年城关小学安全工作总结')
+  })
+
   it('drops a repeated title line and a bare category label above the title', () => {
     const r = extractTitle(lines('工作总结\n城关小学2024年安全工作总结\n城关小学2024年安全工作总结\n正文。'))
     expect(r.title).toBe('城关小学2024年安全工作总结')

@@ -167,7 +167,8 @@ export function extractTitle(lines: SourceLine[], given?: string): Head {
       }
       const continues = (t: string): boolean =>
         // 上半年工作总结 / 及下半年工作计划: the second line carries on the first.
-        (!TITLE_KIND_END.test(title) && TITLE_KIND_END.test(t)) || /^(?:及|和|暨|与|與|兼|并|並)/.test(t) || /(?:及|和|暨|与|與|关于|關於|的)$/.test(title)
+        // (A numbered collection title, 工作总结1, is complete: the line after it is the article's own title.)
+        (!TITLE_KIND_END.test(title) && !/[0-9０-９)）】\]]$/.test(title) && TITLE_KIND_END.test(t)) || /^(?:及|和|暨|与|與|兼|并|並)/.test(t) || /(?:及|和|暨|与|與|关于|關於|的)$/.test(title)
       if (second && !second.table && isTitleShaped(second.text) && continues(second.text) && title.length + second.text.length <= 60) {
         title += second.text
         rest = rest.slice(1)
