@@ -8,7 +8,7 @@ import { isUserError } from '../shared/errors'
 import { requestSchemas, type ExportFormat, type FileImport, type ResponseMap, type EventPayloads } from '../shared/ipc'
 import type { Envelope, EventName, RequestName } from '../shared/ipc-channels'
 import type { Report } from '../shared/doc/model'
-import { readReportFile } from './services/import-files'
+import { importSource, readReportSource } from './services/import-files'
 import { listImportableFiles } from './services/import-folder'
 import { exportReport } from './services/files'
 
@@ -68,7 +68,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     for (const [i, path] of paths.entries()) {
       const name = basename(path)
       try {
-        out.push({ name, result: await readReportFile(path) })
+        const source = await readReportSource(path)
+        out.push({ name, result: importSource(source), source: { lines: source.lines, headingHints: source.options.headingHints } })
       } catch (e) {
         out.push({ name, error: isUserError(e) ? e.message : `无法读取此文件：${e instanceof Error ? e.message : String(e)}` })
       }

@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import { ReportSchema } from './doc/schema'
 import type { ImportResult } from './import/types'
+import type { SourceLine } from './import/lines'
 import type { EventName, RequestName } from './ipc-channels'
 
 import { EXPORT_FORMATS, type ExportFormat } from './export/formats'
@@ -38,6 +39,8 @@ export interface FileImport {
   /** The file's name for display, never a path to write to. */
   name: string
   result?: ImportResult
+  /** The file's lines as read, so the preview can re-import them keeping a line the user put back. */
+  source?: { lines: SourceLine[]; headingHints?: boolean }
   error?: string
 }
 

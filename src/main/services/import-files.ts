@@ -12,7 +12,8 @@ import mammoth from 'mammoth'
 import { UserError } from '../../shared/errors'
 import { textPlausibility } from '../../shared/import/charset'
 import { htmlToLines } from '../../shared/import/html'
-import { importLines, importText } from '../../shared/import/import'
+import { importLines, type ImportOptions } from '../../shared/import/import'
+import { textToLines, type SourceLine } from '../../shared/import/lines'
 import { markdownToLines } from '../../shared/import/markdown'
 import type { ImportResult } from '../../shared/import/types'
 
@@ -132,39 +133,39 @@ function ensureText(text: string): void {
   if (!text.trim()) throw new UserError('文件是空的，没有可导入的内容', 'empty')
 }
 
-/** Imports an in-memory file by its extension (the folder import and tests use it too). */
-export async function importBuffer(buf: Buffer, ext: string): Promise<ImportResult> {
+/** A file's text as the importer's lines, with how to read them: kept so a preview can re-import (restoring a removed line). */
+export interface ImportSource {
+  lines: SourceLine[]
+  options: ImportOptions
+  encoding?: string
+}
+
+/** An in-memory file's lines, by its extension. */
+export async function sourceOfBuffer(buf: Buffer, ext: string): Promise<ImportSource> {
   const e = ext.toLowerCase()
   if (buf.length === 0) throw new UserError('文件是空的，没有可导入的内容', 'empty')
   if (buf.length > MAX_IMPORT_BYTES) throw new UserError('文件超过 20 MB，无法导入', 'too-large')
-  let result: ImportResult
   switch (e) {
     case '.txt':
     case '.text': {
       const { text, encoding } = decodeText(buf)
       ensureText(text)
-      result = { ...importText(text), encoding }
-      break
+      return { lines: textToLines(text), options: {}, encoding }
     }
     case '.md':
     case '.markdown': {
       const { text, encoding } = decodeText(buf)
       ensureText(text)
-      result = { ...importLines(markdownToLines(text), { headingHints: true }), encoding }
-      break
+      return { lines: markdownToLines(text), options: { headingHints: true }, encoding }
     }
     case '.html':
     case '.htm': {
       const { text, encoding } = decodeHtml(buf)
       ensureText(text)
-      result = { ...importLines(htmlToLines(text)), encoding }
-      break
+      return { lines: htmlToLines(text), options: {}, encoding }
     }
-    case '.docx': {
-      const html = await docxToHtml(buf)
-      result = importLines(htmlToLines(html), { headingHints: true })
-      break
-    }
+    case '.docx':
+      return { lines: htmlToLines(await docxToHtml(buf)), options: { headingHints: true } }
     case '.doc':
       throw new UserError('不支持旧版 Word 文档（.doc），请在 Word 中另存为 .docx 后再导入', 'unsupported')
     case '.pdf':
@@ -172,11 +173,22 @@ export async function importBuffer(buf: Buffer, ext: string): Promise<ImportResu
     default:
       throw new UserError(`不支持导入${e ? ` ${e} ` : '没有扩展名的'}文件（可导入 .txt、.docx、.md、.html）`, 'unsupported')
   }
-  if (!result.reports.length) throw new UserError('文件里没有找到报告正文，无法导入', 'empty')
-  return result
 }
 
-export async function readReportFile(path: string): Promise<ImportResult> {
+/** Imports a file's lines; an import that finds no report at all is an error the user sees. */
+export function importSource(source: ImportSource, keep?: ReadonlySet<string>): ImportResult {
+  const result = importLines(source.lines, { ...source.options, ...(keep ? { keep } : {}) })
+  if (!result.reports.length) throw new UserError('文件里没有找到报告正文，无法导入', 'empty')
+  return source.encoding ? { ...result, encoding: source.encoding } : result
+}
+
+/** Imports an in-memory file by its extension (the folder import and tests use it too). */
+export async function importBuffer(buf: Buffer, ext: string): Promise<ImportResult> {
+  return importSource(await sourceOfBuffer(buf, ext))
+}
+
+/** Reads a file into the importer's lines, with every check a user's bad file needs. */
+export async function readReportSource(path: string): Promise<ImportSource> {
   const name = basename(path)
   const ext = extname(path).toLowerCase()
   if (!(SUPPORTED_EXTENSIONS as readonly string[]).includes(ext) && ext !== '.doc' && ext !== '.pdf') {
@@ -200,5 +212,9 @@ export async function readReportFile(path: string): Promise<ImportResult> {
   } catch {
     throw new UserError(`无法读取文件“${name}”`, 'unreadable')
   }
-  return importBuffer(buf, ext)
+  return sourceOfBuffer(buf, ext)
+}
+
+export async function readReportFile(path: string): Promise<ImportResult> {
+  return importSource(await readReportSource(path))
 }

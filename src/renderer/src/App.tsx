@@ -2,9 +2,13 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { LexicalEditor } from 'lexical'
 import { emptyReport, type Report, type ReportMeta } from '@shared/doc/model'
 import { reportStats } from '@shared/doc/stats'
-import type { ExportFormat, MenuCommand } from '@shared/ipc'
+import type { ExportFormat, FileImport, MenuCommand } from '@shared/ipc'
 import type { ReportRecord } from './db/database'
-import { createReport, getReport, listReports, trashReport } from './db/reports'
+import { createReport, getReport, listReports, listTrash, purgeTrash, restoreFromTrash, setStatus as setReportStatus, trashReport } from './db/reports'
+import { addVersion } from './db/versions'
+import { LibraryScreen, type LibraryActions } from './features/library/LibraryScreen'
+import { ImportPreview, ImportProgress, type PreviewReport } from './features/import/ImportPreview'
+import { importLines } from '@shared/import'
 import { loadSession, saveSession, type SessionState } from './db/session'
 import { ReportEditor } from './editor/ReportEditor'
 import type { SaveStatus } from './editor/plugins/AutosavePlugin'
@@ -36,6 +40,10 @@ export function App() {
   const [loadProblem, setLoadProblem] = useState<string | null>(null)
   const [notice, setNotice] = useState<NoticeState | null>(null)
   const [showOutline, setShowOutline] = useState(true)
+  const [view, setView] = useState<'editor' | 'library'>('editor')
+  const [trash, setTrash] = useState<DraftSummary[]>([])
+  const [importing, setImporting] = useState<{ files: FileImport[]; kept: Set<string>[] } | null>(null)
+  const [progress, setProgress] = useState<{ done: number; total: number; name: string } | null>(null)
   const flushRef = useRef<(() => Promise<void>) | null>(null)
   const registerFlush = useCallback((f: (() => Promise<void>) | null) => {
     flushRef.current = f
@@ -44,10 +52,13 @@ export function App() {
     await flushRef.current?.()
   }, [])
 
-  const refreshList = useCallback(async () => setDrafts(await listReports()), [])
+  const refreshList = useCallback(async () => {
+    setDrafts(await listReports())
+    setTrash(await listTrash())
+  }, [])
 
   const open = useCallback(
-    async (id: string, restore?: SessionState) => {
+    async (id: string, restore?: SessionState, stayInLibrary = false) => {
       await flush()
       const record = await getReport(id)
       if (!record) return
@@ -55,6 +66,7 @@ export function App() {
       setInfo(null)
       setLoadProblem(null)
       setOpened({ record, caret: restore?.caret, scrollTop: restore?.scrollTop })
+      if (!stayInLibrary) setView('editor')
       await saveSession({ reportId: id, caret: restore?.caret, scrollTop: restore?.scrollTop })
     },
     [flush]
@@ -71,6 +83,7 @@ export function App() {
   useEffect(() => {
     let cancelled = false
     void (async () => {
+      await purgeTrash()
       const session = await loadSession()
       const list = await listReports()
       if (cancelled) return
@@ -92,12 +105,13 @@ export function App() {
       await trashReport(d.id)
       const list = await listReports()
       setDrafts(list)
+      setTrash(await listTrash())
       if (opened?.record.id === d.id) {
-        if (list[0]) await open(list[0].id)
+        if (list[0]) await open(list[0].id, undefined, view === 'library')
         else await create()
       }
     },
-    [opened, open, create]
+    [opened, open, create, view]
   )
 
   const onReportPasted = useCallback(
@@ -138,13 +152,27 @@ export function App() {
     [editor, flush, meta]
   )
 
+  const startImport = useCallback(async (folder: boolean) => {
+    try {
+      const files = folder ? await window.api.importFolderDialog() : await window.api.importFilesDialog()
+      setProgress(null)
+      if (files.length) setImporting({ files, kept: files.map(() => new Set<string>()) })
+    } catch (e) {
+      setProgress(null)
+      setNotice({ kind: 'error', text: e instanceof Error ? e.message : String(e) })
+    }
+  }, [])
+
   const onMenu = useCallback(
     (command: MenuCommand) => {
       if (command === 'new-report') void create()
       else if (command === 'toggle-outline') setShowOutline((v) => !v)
+      else if (command === 'show-library') setView((v) => (v === 'library' ? 'editor' : 'library'))
+      else if (command === 'import-files') void startImport(false)
+      else if (command === 'import-folder') void startImport(true)
       else if (command.startsWith('export-')) void exportAs(command.slice('export-'.length) as ExportFormat)
     },
-    [create, exportAs]
+    [create, exportAs, startImport]
   )
 
   // Menu commands and the close handshake from main.
@@ -164,7 +192,8 @@ export function App() {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey) return
       const k = e.key.toLowerCase()
-      const command: MenuCommand | null = k === 'n' ? 'new-report' : k === 'e' ? (e.shiftKey ? 'export-pdf' : 'export-docx') : k === '\\' ? 'toggle-outline' : null
+      const command: MenuCommand | null =
+        k === 'n' ? 'new-report' : k === 'e' ? (e.shiftKey ? 'export-pdf' : 'export-docx') : k === '\\' ? 'toggle-outline' : k === 'l' ? 'show-library' : null
       if (!command) return
       e.preventDefault()
       onMenu(command)
@@ -178,16 +207,92 @@ export function App() {
     return () => off()
   }, [onMenu])
 
+  /** Re-reads one file of the preview keeping a line the clerk says is not noise. */
+  const restoreNoise = useCallback((fileIndex: number, line: string) => {
+    setImporting((cur) => {
+      if (!cur) return cur
+      const file = cur.files[fileIndex]
+      if (!file.source) return cur
+      const kept = new Set(cur.kept[fileIndex]).add(line)
+      const result = importLines(file.source.lines, { headingHints: file.source.headingHints, keep: kept })
+      const files = cur.files.map((f, i) => (i === fileIndex ? { ...f, result: { ...result, encoding: f.result?.encoding } } : f))
+      return { files, kept: cur.kept.map((k, i) => (i === fileIndex ? kept : k)) }
+    })
+  }, [])
+
+  const confirmImport = useCallback(
+    async (chosen: PreviewReport[]) => {
+      setImporting(null)
+      for (const c of chosen) await createReport(c.report)
+      await refreshList()
+      setNotice({ kind: 'success', text: `已导入 ${chosen.length} 篇总结。` })
+    },
+    [refreshList]
+  )
+
+  useEffect(() => window.api.onImportProgress((p) => setProgress(p.done < p.total ? p : null)), [])
+
+  /** After a change to a report from the library, the open editor reloads it if it is that one. */
+  const reloadIfOpen = useCallback(
+    async (id: string) => {
+      await refreshList()
+      if (opened?.record.id === id) {
+        const record = await getReport(id)
+        if (record) {
+          setMeta(record.report.meta)
+          setOpened({ record })
+        }
+      }
+    },
+    [opened, refreshList]
+  )
+
+  const libraryActions: LibraryActions = {
+    open: (id) => void open(id),
+    finalize: (id) =>
+      void (async () => {
+        if (opened?.record.id === id) await flush()
+        const record = await getReport(id)
+        if (!record) return
+        await addVersion(record, 'finalize', '定稿')
+        await setReportStatus(id, 'final')
+        await reloadIfOpen(id)
+      })(),
+    reopen: (id) =>
+      void (async () => {
+        await setReportStatus(id, 'draft')
+        await reloadIfOpen(id)
+      })(),
+    trash: (row) => void remove(row),
+    restore: (id) =>
+      void (async () => {
+        await restoreFromTrash(id)
+        await refreshList()
+      })(),
+    importFiles: () => void startImport(false),
+    importFolder: () => void startImport(true)
+  }
+
   const entries = useMemo(() => (info ? outlineEntries(info) : []), [info])
   const stats = useMemo(() => (info ? reportStats(info.report) : { characters: 0, pages: 1 }), [info])
   const findings = useMemo(() => (info ? runChecks(info.report) : []), [info])
   const readOnly = loadProblem !== null || opened?.record.status === 'final'
 
   return (
-    <div className={`app${showOutline ? '' : ' no-outline'}`}>
-      <DraftList drafts={drafts} currentId={opened?.record.id ?? null} onOpen={(id) => void open(id)} onCreate={() => void create()} onDelete={(d) => void remove(d)} />
+    <div className={`app${showOutline && view === 'editor' ? '' : ' no-outline'}`}>
+      <DraftList
+        drafts={drafts}
+        currentId={view === 'editor' ? opened?.record.id ?? null : null}
+        onOpen={(id) => void open(id)}
+        onCreate={() => void create()}
+        onDelete={(d) => void remove(d)}
+        onLibrary={() => setView((v) => (v === 'library' ? 'editor' : 'library'))}
+        libraryOpen={view === 'library'}
+      />
       <main className="editor-area">
-        {opened ? (
+        {view === 'library' ? (
+          <LibraryScreen reports={drafts} trash={trash} actions={libraryActions} />
+        ) : opened ? (
           <ReportEditor
             key={opened.record.id}
             record={opened.record}
@@ -216,8 +321,12 @@ export function App() {
           <div className="loading">正在打开…</div>
         )}
         {notice && <Notice notice={notice} onClose={() => setNotice(null)} />}
+        {progress && <ImportProgress {...progress} />}
+        {importing && (
+          <ImportPreview files={importing.files} onRestoreNoise={restoreNoise} onConfirm={(c) => void confirmImport(c)} onCancel={() => setImporting(null)} />
+        )}
       </main>
-      {showOutline && (
+      {showOutline && view === 'editor' && (
         <SidePanel
           tabs={[
             { id: 'outline', label: '大纲', content: <OutlinePanel entries={entries} editor={editor} /> },

@@ -22,11 +22,13 @@ export function importText(text: string): ImportResult {
 export interface ImportOptions {
   /** The source declares headings reliably (Word heading styles, Markdown #): see OutlineOptions. */
   headingHints?: boolean
+  /** Text the user put back in a preview: never removed as noise again. */
+  keep?: ReadonlySet<string>
 }
 
 export function importLines(lines: SourceLine[], options: ImportOptions = {}): ImportResult {
-  const lead = dropLeadingChrome(lines)
-  const noise = stripNoise(lead.lines)
+  const lead = options.keep?.size ? { lines, removed: [] } : dropLeadingChrome(lines)
+  const noise = stripNoise(lead.lines, options.keep)
   noise.removed.unshift(...lead.removed)
   const paragraphs = unwrapLines(noise.lines)
   const split = splitReports(paragraphs)

@@ -153,9 +153,10 @@ function stripBlurbSentences(text: string, removed: string[]): string {
 }
 
 /** Drops noise lines (recording each in `removed`) and strips inline watermarks from the rest. */
-export function stripNoise(lines: SourceLine[]): NoiseResult {
+export function stripNoise(lines: SourceLine[], keep?: ReadonlySet<string>): NoiseResult {
   const removed: string[] = []
-  const kinds = lines.map((l) => (l.table ? null : classifyNoiseLine(l.text)))
+  const kept = (text: string) => !!keep?.has(text)
+  const kinds = lines.map((l) => (l.table || kept(l.text) ? null : classifyNoiseLine(l.text)))
   const drop = kinds.map((k) => k !== null)
 
   // A related-article list: its header line, then short title lines until real text resumes.
@@ -166,13 +167,13 @@ export function stripNoise(lines: SourceLine[]): NoiseResult {
     return j
   }
   for (let i = 0; i < lines.length; i++) {
-    if (drop[i] || lines[i].table || !isRelatedListHeader(lines[i].text)) continue
+    if (drop[i] || lines[i].table || kept(lines[i].text) || !isRelatedListHeader(lines[i].text)) continue
     drop[i] = true
     kinds[i] = 'related-list'
     let j = nextContent(i + 1)
     while (j < lines.length) {
       const t = lines[j].text
-      if (lines[j].table || isBodyLike(t)) break
+      if (lines[j].table || kept(t) || isBodyLike(t)) break
       const after = nextContent(j + 1)
       if (after < lines.length && !lines[after].table && isBodyLike(lines[after].text) && parseMarker(lines[after].text) === null) break
       drop[j] = true
@@ -188,6 +189,11 @@ export function stripNoise(lines: SourceLine[]): NoiseResult {
       return
     }
     if (line.table || line.text === '') {
+      out.push(line)
+      return
+    }
+    // A line holding a fragment the user put back is left exactly as written.
+    if (keep && [...keep].some((k) => line.text.includes(k))) {
       out.push(line)
       return
     }

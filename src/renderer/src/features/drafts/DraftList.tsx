@@ -9,9 +9,29 @@ function when(at: number): string {
 }
 
 /** The drafts, newest first: create, open, delete. */
-export function DraftList({ drafts, currentId, onOpen, onCreate, onDelete }: { drafts: DraftSummary[]; currentId: string | null; onOpen: (id: string) => void; onCreate: () => void; onDelete: (d: DraftSummary) => void }) {
+export function DraftList({
+  drafts,
+  currentId,
+  onOpen,
+  onCreate,
+  onDelete,
+  onLibrary,
+  libraryOpen
+}: {
+  drafts: DraftSummary[]
+  currentId: string | null
+  onOpen: (id: string) => void
+  onCreate: () => void
+  onDelete: (d: DraftSummary) => void
+  onLibrary: () => void
+  libraryOpen: boolean
+}) {
+  const recent = drafts.filter((d) => d.status === 'draft').slice(0, 30)
   return (
     <aside className="draft-panel" aria-label="草稿">
+      <button type="button" className={`library-link${libraryOpen ? ' active' : ''}`} onClick={onLibrary} aria-pressed={libraryOpen} title="文档库（Ctrl+L）">
+        文档库 <span className="muted">{drafts.length} 篇</span>
+      </button>
       <div className="panel-head">
         <h2 className="panel-title">草稿</h2>
         <button type="button" className="primary" onClick={onCreate} title="新建总结（Ctrl+N）">
@@ -19,7 +39,7 @@ export function DraftList({ drafts, currentId, onOpen, onCreate, onDelete }: { d
         </button>
       </div>
       <ul className="draft-list" role="list">
-        {drafts.map((d) => (
+        {recent.map((d) => (
           <li key={d.id} className={d.id === currentId ? 'current' : ''}>
             <button type="button" className="draft-open" onClick={() => onOpen(d.id)} aria-current={d.id === currentId ? 'true' : undefined}>
               <span className="draft-title">{d.title || '（未命名）'}</span>

@@ -1,0 +1,35 @@
+import type { Locator, Page } from '@playwright/test'
+
+export class LibraryPage {
+  readonly root: Locator
+  readonly table: Locator
+  readonly preview: Locator
+
+  constructor(readonly page: Page) {
+    this.root = page.getByRole('region', { name: '文档库' })
+    this.table = page.getByRole('table', { name: '总结列表' })
+    this.preview = page.getByRole('dialog', { name: '导入预览' })
+  }
+
+  async open(): Promise<void> {
+    await this.page.getByRole('button', { name: /^文档库/ }).click()
+    await this.root.waitFor()
+  }
+
+  rows(): Locator {
+    return this.table.locator('tbody tr')
+  }
+
+  row(title: string): Locator {
+    return this.rows().filter({ has: this.page.getByRole('button', { name: title, exact: true }) })
+  }
+
+  /** Opens a report in the editor by clicking its title. */
+  async openReport(title: string): Promise<void> {
+    await this.row(title).getByRole('button', { name: title, exact: true }).click()
+  }
+
+  async titles(): Promise<string[]> {
+    return this.rows().locator('td:first-child').allTextContents()
+  }
+}

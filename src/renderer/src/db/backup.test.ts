@@ -1,0 +1,212 @@
+import 'fake-indexeddb/auto'
+import Dexie from 'dexie'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { canonicalJson, checksumOf, decodeBackupBytes, encodeBackup, type Archive } from '@shared/backup'
+import { sampleArchive } from '@shared/backup/sample-archive'
+import { isUserError } from '@shared/errors'
+import { applyRestore, dumpArchive, previewRestore } from './backup'
+import { ArchiveDatabase } from './database'
+
+const opened: ArchiveDatabase[] = []
+let counter = 0
+
+/** A fresh database with a name no other test uses; deleted after the test. */
+async function freshDb(rows?: Archive): Promise<ArchiveDatabase> {
+  const db = new ArchiveDatabase(`zongjie-backup-test-${Date.now().toString(36)}-${++counter}`)
+  opened.push(db)
+  await db.open()
+  if (rows) {
+    await db.reports.bulkAdd(rows.reports)
+    await db.versions.bulkAdd(rows.versions)
+    await db.settings.bulkAdd(rows.settings)
+  }
+  return db
+}
+
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close()
+    await Dexie.delete(db.name)
+  }
+})
+
+const NOW = new Date('2025-01-15T08:30:00.000Z')
+/** The exact bytes main writes (writeBackup writes encodeBackup's text as UTF-8; its test checks that). */
+const fileBytes = (archive: Archive) => new TextEncoder().encode(encodeBackup(archive, { appVersion: '0.1.0', now: NOW }).text)
+
+async function tablesOf(db: ArchiveDatabase) {
+  return { reports: await db.reports.toArray(), versions: await db.versions.toArray(), settings: await db.settings.toArray() }
+}
+
+async function userError(p: Promise<unknown> | (() => unknown)): Promise<{ code: string; message: string }> {
+  try {
+    await (typeof p === 'function' ? p() : p)
+  } catch (e) {
+    if (!isUserError(e)) throw e
+    return { code: e.code, message: e.message }
+  }
+  throw new Error('did not fail')
+}
+
+describe('dump → file → replace', () => {
+  it('restores a wiped database to identical tables', async () => {
+    const source = await freshDb(sampleArchive({ reports: 8, versionsPerReport: 3 }))
+    const before = await tablesOf(source)
+    const dump = await dumpArchive(source)
+    expect(dump).toEqual(before)
+
+    const restored = decodeBackupBytes(fileBytes(dump))
+    // A database with other content, which the replace wipes.
+    const target = await freshDb(sampleArchive({ reports: 2, versionsPerReport: 7, base: 1_600_000_000_000 }))
+    await target.settings.put({ key: 'only-here', value: true })
+    const result = await applyRestore(target, restored, 'replace')
+    expect(result.backup).toEqual({ reports: 8, versions: 24, settings: 3 })
+    expect(result.reports.localOnly).toEqual([])
+
+    expect(await tablesOf(target)).toEqual(before)
+    // Version numbering continues after the restored ones.
+    const seq = await target.versions.add({ ...before.versions[0], seq: undefined })
+    expect(seq).toBeGreaterThan(24)
+  })
+})
+
+describe('merge', () => {
+  /**
+   * The backup holds r0…r5. Since then, locally: r1 was edited (local newer), r2 was edited on another
+   * computer whose copy is in the backup (backup newer), r4 was deleted, r6 is new; one setting changed
+   * and one is missing; a version of r0 is new locally and one from the backup is gone locally.
+   */
+  async function scenario() {
+    const backupArchive = sampleArchive({ reports: 6, versionsPerReport: 2 })
+    const backup = decodeBackupBytes(fileBytes(backupArchive))
+    const local = structuredClone(backupArchive)
+    const r1 = local.reports[1]
+    r1.report.preamble = [{ type: 'paragraph', runs: [{ text: '本机修改后的开头。' }] }]
+    r1.updatedAt += 10_000
+    const r2 = local.reports[2]
+    r2.report.preamble = [{ type: 'paragraph', runs: [{ text: '本机较旧的开头。' }] }]
+    r2.updatedAt -= 10_000
+    backup.reports[2].title = backup.reports[2].report.meta.title
+    local.reports = local.reports.filter((r) => r.id !== 'r4')
+    local.reports.push({ ...local.reports[0], id: 'r6', title: '新写的总结', updatedAt: NOW.getTime() })
+    local.versions = local.versions.filter((v) => v.seq !== 3)
+    local.versions.push({ ...local.versions[0], seq: 100, note: '本机新版本', createdAt: NOW.getTime() })
+    local.settings = [{ key: 'session', value: { reportId: 'r6' } }, { key: 'editor.fontSize', value: 16 }]
+    const db = await freshDb(local)
+    return { db, backup, local, backupArchive }
+  }
+
+  it('previews what it would add, replace, keep and leave alone', async () => {
+    const { db, backup } = await scenario()
+    const before = await tablesOf(db)
+    const p = await previewRestore(db, backup)
+    const ids = (list: { id: string }[]) => list.map((r) => r.id)
+    expect(ids(p.reports.add)).toEqual(['r4'])
+    expect(ids(p.reports.replace)).toEqual(['r2'])
+    expect(ids(p.reports.keepLocal)).toEqual(['r1'])
+    expect(ids(p.reports.unchanged)).toEqual(['r0', 'r3', 'r5'])
+    expect(ids(p.reports.localOnly)).toEqual(['r6'])
+    expect(p.reports.add[0]).toMatchObject({ title: '2024年第5号工作总结', inTrash: false })
+    expect(p.reports.replace[0].localUpdatedAt).toBeLessThan(p.reports.replace[0].updatedAt)
+    expect(p.versions).toEqual({ add: 1, unchanged: 11, savedCopies: 2 })
+    expect(p.settings).toEqual({ add: ['checks.disabled'], differ: ['session'], unchanged: ['editor.fontSize'] })
+    expect(p.source).toEqual({ createdAt: NOW.toISOString(), appVersion: '0.1.0' })
+    expect(p.local).toEqual({ reports: 6, versions: 12, settings: 2 })
+    // A preview writes nothing.
+    expect(await tablesOf(db)).toEqual(before)
+  })
+
+  it('adds and replaces, never drops newer local work, and is idempotent', async () => {
+    const { db, backup, local } = await scenario()
+    await applyRestore(db, backup, 'merge')
+    const get = async (id: string) => (await db.reports.get(id))!
+
+    // Backup newer: the backup's copy, and the local text kept in the history.
+    expect(await get('r2')).toEqual(backup.reports[2])
+    const r2History = await db.versions.where('reportId').equals('r2').toArray()
+    expect(r2History.find((v) => v.reason === 'restore')).toMatchObject({
+      note: '恢复备份前的本机内容',
+      createdAt: local.reports[2].updatedAt,
+      report: local.reports[2].report
+    })
+
+    // Local newer: the local copy stays; the backup's text goes into the history.
+    expect(await get('r1')).toEqual(local.reports[1])
+    const r1Restore = (await db.versions.where('reportId').equals('r1').toArray()).filter((v) => v.reason === 'restore')
+    expect(r1Restore).toHaveLength(1)
+    expect(r1Restore[0]).toMatchObject({ report: backup.reports[1].report, editorState: backup.reports[1].editorState, createdAt: backup.reports[1].updatedAt })
+    expect(r1Restore[0].note).toContain('备份于 2025-01-15')
+
+    expect(await get('r4')).toEqual(backup.reports[4])
+    expect(await get('r6')).toEqual(local.reports.find((r) => r.id === 'r6'))
+    expect(await db.reports.count()).toBe(7)
+    expect(await db.versions.count()).toBe(12 + 1 + 2)
+    expect(await db.versions.filter((v) => v.note === '本机新版本').count()).toBe(1)
+    expect((await db.settings.get('session'))?.value).toEqual({ reportId: 'r6' })
+    expect((await db.settings.get('checks.disabled'))?.value).toEqual(['halfwidth-punctuation'])
+
+    // Merging the same backup again changes nothing.
+    const after = await tablesOf(db)
+    const again = await previewRestore(db, backup)
+    expect(again.reports.add).toEqual([])
+    expect(again.reports.replace).toEqual([])
+    expect(again.versions).toMatchObject({ add: 0, savedCopies: 0 })
+    await applyRestore(db, backup, 'merge')
+    expect(await tablesOf(db)).toEqual(after)
+  })
+
+  it('keeps the local copy on equal times, and saves no copy when only the text-free fields differ', async () => {
+    const archive = sampleArchive({ reports: 2, versionsPerReport: 0 })
+    const local = structuredClone(archive)
+    local.reports[0].report.preamble = []
+    local.reports[1].status = 'final'
+    local.reports[1].updatedAt += 1
+    const db = await freshDb(local)
+    const p = await applyRestore(db, decodeBackupBytes(fileBytes(archive)), 'merge')
+    expect(p.reports.keepLocal.map((r) => r.id)).toEqual(['r0', 'r1'])
+    expect(p.versions.savedCopies).toBe(1)
+    expect(await db.reports.toArray()).toEqual(local.reports)
+    expect((await db.versions.toArray()).map((v) => v.reportId)).toEqual(['r0'])
+  })
+})
+
+describe('a restore is all or nothing', () => {
+  it('a flipped byte, a truncated file or a newer format leaves the database untouched', async () => {
+    const db = await freshDb(sampleArchive())
+    const before = await tablesOf(db)
+    const good = fileBytes(sampleArchive({ reports: 9 }))
+
+    const flipped = good.slice()
+    flipped[Math.floor(good.length * 0.7)] ^= 0x10
+    const truncated = good.slice(0, Math.floor(good.length * 0.9))
+    const newer = JSON.parse(new TextDecoder().decode(good))
+    newer.version = 2
+    const { checksum: _c, ...body } = newer
+    const newerBytes = new TextEncoder().encode(canonicalJson({ ...body, checksum: checksumOf(canonicalJson(body)) }))
+
+    // What the restore screen does: read (main), then apply — the read fails, nothing is applied.
+    const restore = (bytes: Uint8Array) => () => applyRestore(db, decodeBackupBytes(bytes), 'replace')
+    expect((await userError(restore(flipped))).message).toContain('备份文件已损坏')
+    expect((await userError(restore(truncated))).message).toContain('不完整或已损坏')
+    expect((await userError(restore(newerBytes))).message).toMatch(/^这个备份文件来自更新版本的程序/)
+    expect(await tablesOf(db)).toEqual(before)
+  })
+
+  it('an invalid row stops the restore before anything changes', async () => {
+    const db = await freshDb(sampleArchive())
+    const before = await tablesOf(db)
+    const bad = sampleArchive({ reports: 3 })
+    ;(bad.reports[2] as { status: string }).status = 'lost'
+    expect((await userError(applyRestore(db, bad, 'replace'))).code).toBe('backup-invalid')
+    expect(await tablesOf(db)).toEqual(before)
+  })
+
+  it('a failure halfway through a replace rolls everything back', async () => {
+    const db = await freshDb(sampleArchive())
+    const before = await tablesOf(db)
+    const spy = vi.spyOn(db.versions, 'bulkAdd').mockRejectedValue(new Error('disk full'))
+    await expect(applyRestore(db, decodeBackupBytes(fileBytes(sampleArchive({ reports: 9 }))), 'replace')).rejects.toThrow('disk full')
+    spy.mockRestore()
+    expect(await tablesOf(db)).toEqual(before)
+  })
+})

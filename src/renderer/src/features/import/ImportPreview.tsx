@@ -1,0 +1,138 @@
+import { useMemo, useState } from 'react'
+import { REPORT_KIND_LABELS, type Report } from '@shared/doc/model'
+import { numberSections } from '@shared/doc/numbering'
+import type { FileImport } from '@shared/ipc'
+
+export interface PreviewReport {
+  key: string
+  file: string
+  report: Report
+}
+
+function OutlineList({ report }: { report: Report }) {
+  const items = numberSections(report.sections)
+  if (items.length === 0) return <p className="muted">（没有识别出小标题）</p>
+  return (
+    <ol className="preview-outline">
+      {items.map((n) => (
+        <li key={n.section.id} style={{ paddingLeft: `${(n.depth - 1) * 1.2}em` }}>
+          <span className="outline-marker">{n.marker}</span>
+          {n.section.title}
+          {n.section.sourceMarker && n.section.sourceMarker.replace(/\s/g, '') !== n.marker && <span className="muted source-marker">（原文 {n.section.sourceMarker.trim()}）</span>}
+        </li>
+      ))}
+    </ol>
+  )
+}
+
+/**
+ * What an import found, before anything is saved: each file's reports with their outline,
+ * and the text that was removed as web noise — each line can be put back with one click.
+ */
+export function ImportPreview({
+  files,
+  onRestoreNoise,
+  onConfirm,
+  onCancel
+}: {
+  files: FileImport[]
+  /** Re-reads a file keeping one removed line; absent when the source text is not at hand. */
+  onRestoreNoise?: (fileIndex: number, line: string) => void
+  onConfirm: (reports: PreviewReport[]) => void
+  onCancel: () => void
+}) {
+  const all = useMemo<PreviewReport[]>(
+    () => files.flatMap((f, fi) => (f.result?.reports ?? []).map((report, ri) => ({ key: `${fi}-${ri}`, file: f.name, report }))),
+    [files]
+  )
+  const [excluded, setExcluded] = useState<Set<string>>(new Set())
+  const chosen = all.filter((r) => !excluded.has(r.key))
+  const failed = files.filter((f) => f.error)
+  const toggle = (key: string) =>
+    setExcluded((prev) => {
+      const next = new Set(prev)
+      if (!next.delete(key)) next.add(key)
+      return next
+    })
+  return (
+    <div className="modal-backdrop">
+      <div className="modal import-preview" role="dialog" aria-modal="true" aria-label="导入预览">
+        <h2 className="modal-title">导入预览</h2>
+        <p className="muted">
+          {files.length} 个文件，识别出 {all.length} 篇总结{failed.length ? `，${failed.length} 个文件无法导入` : ''}。确认后才会保存。
+        </p>
+        <div className="modal-body">
+          {files.map((f, fi) => (
+            <section key={`${f.name}-${fi}`} className={`preview-file${f.error ? ' has-error' : ''}`} aria-label={f.name}>
+              <h3 className="preview-file-name">
+                {f.name}
+                {f.result?.encoding && <span className="muted"> · {f.result.encoding}</span>}
+              </h3>
+              {f.error && (
+                <p className="preview-error" role="alert">
+                  {f.error}
+                </p>
+              )}
+              {f.result?.reports.map((report, ri) => {
+                const key = `${fi}-${ri}`
+                return (
+                  <div key={key} className="preview-report">
+                    <label className="preview-report-head">
+                      <input type="checkbox" checked={!excluded.has(key)} onChange={() => toggle(key)} />
+                      <strong>{report.meta.title || '（未命名）'}</strong>
+                      <span className="muted">
+                        {REPORT_KIND_LABELS[report.meta.kind]}
+                        {report.meta.period ? ` · ${report.meta.period}` : ''}
+                        {report.meta.script === 'traditional' ? ' · 繁体' : ''}
+                      </span>
+                    </label>
+                    <OutlineList report={report} />
+                  </div>
+                )
+              })}
+              {f.result && f.result.removed.length > 0 && (
+                <details className="preview-noise">
+                  <summary>已去除的网页杂项 {f.result.removed.length} 处</summary>
+                  <ul aria-label="已去除的内容">
+                    {f.result.removed.map((line, li) => (
+                      <li key={li}>
+                        <span className="noise-text">{line}</span>
+                        {onRestoreNoise && (
+                          <button type="button" onClick={() => onRestoreNoise(fi, line)} title="这是正文，不是杂项：放回去">
+                            恢复
+                          </button>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              )}
+            </section>
+          ))}
+        </div>
+        <div className="modal-actions">
+          <button type="button" onClick={onCancel}>
+            取消
+          </button>
+          <button type="button" className="primary" disabled={chosen.length === 0} onClick={() => onConfirm(chosen)}>
+            导入 {chosen.length} 篇
+          </button>
+        </div>
+      </div>
+    </div>
+  )
+}
+
+export function ImportProgress({ done, total, name }: { done: number; total: number; name: string }) {
+  return (
+    <div className="modal-backdrop">
+      <div className="modal import-progress" role="dialog" aria-modal="true" aria-label="正在导入">
+        <h2 className="modal-title">正在导入…</h2>
+        <progress max={total} value={done} aria-label="导入进度" />
+        <p className="muted">
+          {done} / {total} · {name}
+        </p>
+      </div>
+    </div>
+  )
+}
