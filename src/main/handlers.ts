@@ -3,6 +3,7 @@
  * comes in through interfaces. main/ipc.ts registers these with ipcMain; the Playwright
  * fixture calls the very same functions behind `window.api` in plain Chromium.
  */
+import { randomUUID } from 'node:crypto'
 import { basename, dirname, extname, join } from 'node:path'
 import { isUserError } from '../shared/errors'
 import { requestSchemas, type ExportFormat, type FileImport, type ResponseMap, type EventPayloads } from '../shared/ipc'
@@ -62,6 +63,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   let lastExportDir = deps.defaultExportDir
   /** Paths written in this session: the only ones the renderer may ask to open or reveal. */
   const exported = new Set<string>()
+  /** Existing files the user chose in a save dialog, waiting for their confirmation to be replaced (single use). */
+  const pendingOverwrites = new Map<string, string>()
 
   async function importPaths(paths: string[]): Promise<FileImport[]> {
     const out: FileImport[] = []
@@ -86,15 +89,27 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return dir ? importPaths(await listImportableFiles(dir)) : []
     },
     exportReport: async (raw) => {
-      const { report, format, overwrite } = requestSchemas.exportReport.parse(raw)
-      const target = await deps.dialogs.saveFile(join(lastExportDir, fileNameFor(report, format)), [EXPORT_FILTERS[format]])
-      if (!target) return { status: 'canceled' }
-      const path = extname(target) ? target : `${target}.${format}`
+      const { report, format, overwriteToken } = requestSchemas.exportReport.parse(raw)
+      let path: string
+      if (overwriteToken) {
+        const confirmed = pendingOverwrites.get(overwriteToken)
+        pendingOverwrites.delete(overwriteToken)
+        if (!confirmed) throw new Error('替换确认已失效，请重新导出。')
+        path = confirmed
+      } else {
+        const target = await deps.dialogs.saveFile(join(lastExportDir, fileNameFor(report, format)), [EXPORT_FILTERS[format]])
+        if (!target) return { status: 'canceled' }
+        path = extname(target) ? target : `${target}.${format}`
+      }
       lastExportDir = dirname(path)
       try {
-        await exportReport(report, path, format, { overwrite: overwrite === true, printToPdf: deps.printToPdf })
+        await exportReport(report, path, format, { overwrite: !!overwriteToken, printToPdf: deps.printToPdf })
       } catch (e) {
-        if (isUserError(e) && e.code === 'exists') return { status: 'exists', path }
+        if (isUserError(e) && e.code === 'exists') {
+          const token = randomUUID()
+          pendingOverwrites.set(token, path)
+          return { status: 'exists', path, overwriteToken: token }
+        }
         throw e
       }
       exported.add(path)

@@ -19,8 +19,12 @@ export const requestSchemas = {
   exportReport: z.object({
     report: ReportSchema,
     format: z.enum(EXPORT_FORMATS),
-    /** Ask before replacing: the renderer repeats the call with overwrite after the user confirmed. */
-    overwrite: z.boolean().optional()
+    /**
+     * Replacing a file takes the user's word: an export to an existing file answers 'exists'
+     * with a token, and the renderer repeats the call with that token once the user confirmed.
+     * The path itself never comes from the renderer.
+     */
+    overwriteToken: z.string().max(100).optional()
   }),
   /** Only paths this session exported can be opened: the renderer never names arbitrary files. */
   openExportedFile: z.object({ path: z.string().max(4096) }),
@@ -47,7 +51,7 @@ export interface FileImport {
 export type ExportResult =
   | { status: 'saved'; path: string }
   | { status: 'canceled' }
-  | { status: 'exists'; path: string }
+  | { status: 'exists'; path: string; overwriteToken: string }
   | { status: 'error'; message: string }
 
 export interface ResponseMap {

@@ -140,8 +140,9 @@ export function App() {
       const report = readDocumentInfo(editor, meta).report
       try {
         let result = await window.api.exportReport({ report, format })
-        if (result.status === 'exists' && window.confirm(`文件“${result.path}”已存在，要替换它吗？`)) {
-          result = await window.api.exportReport({ report, format, overwrite: true })
+        if (result.status === 'exists') {
+          if (!window.confirm(`文件“${result.path}”已存在，要替换它吗？`)) return
+          result = await window.api.exportReport({ report, format, overwriteToken: result.overwriteToken })
         }
         if (result.status === 'saved') setNotice({ kind: 'success', text: `已导出：${result.path}`, path: result.path })
         else if (result.status === 'error') setNotice({ kind: 'error', text: result.message })
