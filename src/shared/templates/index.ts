@@ -1,0 +1,6 @@
+export { builtInTemplateFor, getBuiltInTemplate, listBuiltInTemplates, type ReportTemplate, type TemplateInfo } from './builtin'
+export { formatChineseDate } from './date'
+export { fillTemplate, tokenValues, type FillOptions } from './fill'
+export { templateFromReport } from './from-report'
+export { guidanceAnchors, isGuidance, isGuidanceBlock, stripGuidance } from './guidance'
+export { BLANK, TOKENS, fillTokens, hasTokens, type TemplateFields, type TokenKey } from './tokens'
