@@ -1,0 +1,6 @@
+export * from './format'
+export { encodeBackup, decodeBackup, decodeBackupBytes, parseArchive, checksumOf, tooLarge, type EncodedBackup, type EncodeOptions, type SkippedRecord } from './codec'
+export { planMerge, type MergePlan, type RestoreMode, type RestorePreview, type ReportSummary } from './merge'
+export { canonicalJson } from './canonical'
+export { sha256, sha256Hex } from './sha256'
+export * from './auto'
