@@ -5,7 +5,9 @@ import { reportStats } from '@shared/doc/stats'
 import type { ExportFormat, FileImport, MenuCommand } from '@shared/ipc'
 import type { ReportRecord } from './db/database'
 import { createReport, getReport, listReports, listTrash, purgeTrash, restoreFromTrash, setStatus as setReportStatus, trashReport } from './db/reports'
-import { addVersion } from './db/versions'
+import { addVersion, restoreVersion } from './db/versions'
+import { VersionsPanel } from './features/versions/VersionsPanel'
+import type { VersionRecord } from './db/database'
 import { LibraryScreen, type LibraryActions } from './features/library/LibraryScreen'
 import { ImportPreview, ImportProgress, type PreviewReport } from './features/import/ImportPreview'
 import { importLines } from '@shared/import'
@@ -20,12 +22,17 @@ import { Toolbar } from './features/editor/Toolbar'
 import { OutlinePanel } from './features/outline/OutlinePanel'
 import { ChecksPanel } from './features/checks/ChecksPanel'
 import { SidePanel } from './ui/SidePanel'
-import { runChecks } from '@shared/checks'
+import { runChecks, type Anchor } from '@shared/checks'
+import { carryForward } from '@shared/carry'
 import { outlineEntries } from './features/outline/outlineEntries'
 import { Notice, type NoticeState } from './ui/Notice'
 
 interface Opened {
   record: ReportRecord
+  /** Bumped when the same report is loaded again (a restored version), so the editor remounts. */
+  generation: number
+  /** Marked on this load: the figures of a report just carried forward. */
+  highlight?: Anchor[]
   caret?: SessionState['caret']
   scrollTop?: number
 }
@@ -58,14 +65,14 @@ export function App() {
   }, [])
 
   const open = useCallback(
-    async (id: string, restore?: SessionState, stayInLibrary = false) => {
+    async (id: string, restore?: SessionState, stayInLibrary = false, highlight?: Anchor[]) => {
       await flush()
       const record = await getReport(id)
       if (!record) return
       setMeta(record.report.meta)
       setInfo(null)
       setLoadProblem(null)
-      setOpened({ record, caret: restore?.caret, scrollTop: restore?.scrollTop })
+      setOpened((prev) => ({ record, caret: restore?.caret, scrollTop: restore?.scrollTop, generation: (prev?.generation ?? 0) + 1, highlight }))
       if (!stayInLibrary) setView('editor')
       await saveSession({ reportId: id, caret: restore?.caret, scrollTop: restore?.scrollTop })
     },
@@ -144,13 +151,17 @@ export function App() {
           if (!window.confirm(`文件“${result.path}”已存在，要替换它吗？`)) return
           result = await window.api.exportReport({ report, format, overwriteToken: result.overwriteToken })
         }
-        if (result.status === 'saved') setNotice({ kind: 'success', text: `已导出：${result.path}`, path: result.path })
+        if (result.status === 'saved') {
+          setNotice({ kind: 'success', text: `已导出：${result.path}`, path: result.path })
+          const saved = opened && (await getReport(opened.record.id))
+          if (saved) await addVersion(saved, 'export', `导出为 ${format}`)
+        }
         else if (result.status === 'error') setNotice({ kind: 'error', text: result.message })
       } catch (e) {
         setNotice({ kind: 'error', text: e instanceof Error ? e.message : String(e) })
       }
     },
-    [editor, flush, meta]
+    [editor, flush, meta, opened]
   )
 
   const startImport = useCallback(async (folder: boolean) => {
@@ -241,15 +252,32 @@ export function App() {
         const record = await getReport(id)
         if (record) {
           setMeta(record.report.meta)
-          setOpened({ record })
+          setOpened((prev) => ({ record, generation: (prev?.generation ?? 0) + 1 }))
         }
       }
     },
     [opened, refreshList]
   )
 
+  const carry = useCallback(
+    async (id: string) => {
+      if (opened?.record.id === id) await flush()
+      const source = await getReport(id)
+      if (!source) return
+      const { report, figureAnchors, to } = carryForward(source.report)
+      const record = await createReport(report, { previousId: id })
+      // The carried text as it started: the first entry of the new draft's history.
+      await addVersion(record, 'auto', `结转自《${source.report.meta.title}》`)
+      await refreshList()
+      await open(record.id, undefined, false, figureAnchors)
+      setNotice({ kind: 'info', text: `已结转为${to ? `“${report.meta.period || report.meta.title}”` : '下一期'}的草稿。黄色标出的 ${figureAnchors.length} 个数字仍是上期的，请逐一更新。` })
+    },
+    [opened, flush, refreshList, open]
+  )
+
   const libraryActions: LibraryActions = {
     open: (id) => void open(id),
+    carryForward: (id) => void carry(id),
     finalize: (id) =>
       void (async () => {
         if (opened?.record.id === id) await flush()
@@ -274,6 +302,29 @@ export function App() {
     importFolder: () => void startImport(true)
   }
 
+  const saveVersion = useCallback(
+    async (note: string) => {
+      if (!opened) return
+      await flush()
+      const record = await getReport(opened.record.id)
+      if (record) await addVersion(record, 'manual', note)
+    },
+    [opened, flush]
+  )
+
+  const restore = useCallback(
+    async (v: VersionRecord) => {
+      if (!window.confirm('恢复这个版本？当前内容会先保存为一个版本，不会丢失。')) return
+      await flush()
+      flushRef.current = null
+      const record = await restoreVersion(v.seq!)
+      setMeta(record.report.meta)
+      setOpened((prev) => ({ record, generation: (prev?.generation ?? 0) + 1 }))
+      await refreshList()
+    },
+    [flush, refreshList]
+  )
+
   const entries = useMemo(() => (info ? outlineEntries(info) : []), [info])
   const stats = useMemo(() => (info ? reportStats(info.report) : { characters: 0, pages: 1 }), [info])
   const findings = useMemo(() => (info ? runChecks(info.report) : []), [info])
@@ -295,7 +346,7 @@ export function App() {
           <LibraryScreen reports={drafts} trash={trash} actions={libraryActions} />
         ) : opened ? (
           <ReportEditor
-            key={opened.record.id}
+            key={`${opened.record.id}:${opened.generation}`}
             record={opened.record}
             meta={meta}
             caret={opened.caret}
@@ -306,6 +357,7 @@ export function App() {
             registerFlush={registerFlush}
             onLoadProblem={setLoadProblem}
             onReportPasted={(pasted, others) => void onReportPasted(pasted, others)}
+            highlight={opened.highlight}
             toolbar={
               <>
                 <Toolbar meta={meta} readOnly={readOnly} onExport={(f) => void exportAs(f)} />
@@ -331,7 +383,14 @@ export function App() {
         <SidePanel
           tabs={[
             { id: 'outline', label: '大纲', content: <OutlinePanel entries={entries} editor={editor} /> },
-            { id: 'checks', label: '校对', badge: findings.length, content: <ChecksPanel findings={findings} report={info?.report ?? null} editor={editor} readOnly={readOnly} /> }
+            { id: 'checks', label: '校对', badge: findings.length, content: <ChecksPanel findings={findings} report={info?.report ?? null} editor={editor} readOnly={readOnly} /> },
+            {
+              id: 'versions',
+              label: '历史',
+              content: opened && (
+                <VersionsPanel key={`${opened.record.id}:${opened.generation}`} reportId={opened.record.id} current={info?.report ?? null} readOnly={readOnly} refreshKey={status} onSave={saveVersion} onRestore={restore} />
+              )
+            }
           ]}
         />
       )}

@@ -15,6 +15,8 @@ import { REPORT_NODES } from './nodes'
 import { AutosavePlugin, type SaveStatus } from './plugins/AutosavePlugin'
 import { DocumentInfoPlugin, type DocumentInfo } from './plugins/DocumentInfoPlugin'
 import { ImeEnterGuardPlugin } from './plugins/ImeEnterGuardPlugin'
+import { HighlightAnchorsPlugin } from './plugins/HighlightAnchorsPlugin'
+import type { Anchor } from '@shared/checks/types'
 import { NumberingPlugin } from './plugins/NumberingPlugin'
 import { PasteSectionsPlugin } from './plugins/PasteSectionsPlugin'
 import { RestoreCaretPlugin } from './plugins/RestoreCaretPlugin'
@@ -43,6 +45,8 @@ export interface ReportEditorProps {
   /** A whole report pasted into a blank draft brings its metadata along. */
   onReportPasted?: (meta: ReportMeta, others: Report[]) => void
   toolbar?: ReactNode
+  /** Text to mark on this first load (a carried-forward report's figures). */
+  highlight?: Anchor[]
 }
 
 /** The report editor. Mount it with key={record.id}: one editor per opened report. */
@@ -93,6 +97,7 @@ export function ReportEditor(props: ReportEditorProps) {
       <RestoreCaretPlugin caret={props.caret} scrollTop={props.scrollTop} />
       {!readOnly && <AutosavePlugin reportId={record.id} meta={meta} onStatus={props.onStatus} registerFlush={props.registerFlush} />}
       <EditableSync readOnly={readOnly} />
+      {props.highlight && props.highlight.length > 0 && <HighlightAnchorsPlugin report={record.report} anchors={props.highlight} />}
     </LexicalComposer>
   )
 }

@@ -9,5 +9,5 @@ export const editorTheme: EditorThemeClasses = {
   table: 'report-table',
   tableCell: 'report-table-cell',
   tableCellHeader: 'report-table-cell-header',
-  text: { bold: 'text-bold', italic: 'text-italic', underline: 'text-underline' }
+  text: { bold: 'text-bold', italic: 'text-italic', underline: 'text-underline', highlight: 'text-highlight' }
 }

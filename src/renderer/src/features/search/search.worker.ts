@@ -3,8 +3,8 @@
  * whole archive takes seconds, and no keystroke should wait for that. Messages are handled one
  * at a time in arrival order, so a search always sees every upsert sent before it.
  */
-import { SearchIndex } from '@shared/search/searchIndex'
 import type { SearchRequest, SearchResponse } from '@shared/search/protocol'
+import { createRequestHandler } from '@shared/search/requestHandler'
 
 // The web tsconfig has the DOM lib, not the worker one: type just the two members used.
 const scope = self as unknown as {
@@ -12,35 +12,6 @@ const scope = self as unknown as {
   postMessage(message: SearchResponse): void
 }
 
-let index = new SearchIndex()
+const handle = createRequestHandler()
 
-function handle(req: SearchRequest): SearchResponse {
-  const t0 = performance.now()
-  switch (req.type) {
-    case 'load': {
-      const next = new SearchIndex()
-      for (const doc of req.docs) next.upsert(doc.id, doc.report, doc.facets)
-      index = next
-      return { type: 'done', requestId: req.requestId, tookMs: performance.now() - t0, docs: index.size }
-    }
-    case 'upsert':
-      index.upsert(req.doc.id, req.doc.report, req.doc.facets)
-      return { type: 'done', requestId: req.requestId, tookMs: performance.now() - t0, docs: index.size }
-    case 'remove':
-      index.remove(req.id)
-      return { type: 'done', requestId: req.requestId, tookMs: performance.now() - t0, docs: index.size }
-    case 'search': {
-      const { hits, total } = index.query(req.query, { filter: req.filter, limit: req.limit })
-      return { type: 'results', requestId: req.requestId, query: req.query, hits, total, tookMs: performance.now() - t0 }
-    }
-  }
-}
-
-scope.onmessage = (event) => {
-  const req = event.data
-  try {
-    scope.postMessage(handle(req))
-  } catch (err) {
-    scope.postMessage({ type: 'error', requestId: req.requestId, message: err instanceof Error ? err.message : String(err) })
-  }
-}
+scope.onmessage = (event) => scope.postMessage(handle(event.data))

@@ -4,6 +4,7 @@ import { $getRoot, $getSelection, $isRangeSelection, type LexicalEditor } from '
 import type { ReportMeta } from '@shared/doc/model'
 import { $editorToReport } from '../../convert/toModel'
 import { saveReport } from '../../../db/reports'
+import { maybeAutoVersion } from '../../../db/versions'
 import { saveSession, type SessionState } from '../../../db/session'
 
 export type SaveStatus = { state: 'saved'; at: number } | { state: 'pending' } | { state: 'saving' } | { state: 'error'; message: string }
@@ -64,6 +65,8 @@ export function AutosavePlugin({
       const json = JSON.stringify(state.toJSON())
       const { report, caret } = state.read(() => ({ report: $editorToReport(latest.current.meta), caret: $caret() }))
       await saveReport(reportId, report, json)
+      // A snapshot at most every 10 minutes of editing, so yesterday's text is never more than a click away.
+      await maybeAutoVersion(reportId)
       await saveSession({ reportId, caret, scrollTop: document.querySelector('.page-scroll')?.scrollTop })
     }
 

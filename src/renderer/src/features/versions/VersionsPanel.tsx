@@ -1,0 +1,100 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { Report } from '@shared/doc/model'
+import type { VersionReason, VersionRecord } from '../../db/database'
+import { listVersions } from '../../db/versions'
+import { CompareDialog } from './CompareDialog'
+
+const REASONS: Record<VersionReason, string> = {
+  auto: '自动保存',
+  manual: '手动保存',
+  finalize: '定稿',
+  export: '导出',
+  restore: '恢复前的内容'
+}
+
+function when(at: number): string {
+  const d = new Date(at)
+  return `${d.getMonth() + 1}月${d.getDate()}日 ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`
+}
+
+/** A report's history: save a version with a note, compare any two (or one with the current text), restore one. */
+export function VersionsPanel({
+  reportId,
+  current,
+  readOnly,
+  refreshKey,
+  onSave,
+  onRestore
+}: {
+  reportId: string
+  current: Report | null
+  readOnly: boolean
+  /** Changes whenever a version may have been added elsewhere (saves, exports). */
+  refreshKey: unknown
+  onSave: (note: string) => Promise<void>
+  onRestore: (v: VersionRecord) => Promise<void>
+}) {
+  const [versions, setVersions] = useState<VersionRecord[]>([])
+  const [note, setNote] = useState('')
+  const [picked, setPicked] = useState<number[]>([])
+  const [comparing, setComparing] = useState<{ older: { label: string; report: Report }; newer: { label: string; report: Report } } | null>(null)
+  const reload = useCallback(async () => setVersions(await listVersions(reportId)), [reportId])
+  useEffect(() => {
+    void reload()
+  }, [reload, refreshKey])
+
+  const label = (v: VersionRecord) => `${when(v.createdAt)} ${REASONS[v.reason]}${v.note ? `：${v.note}` : ''}`
+  const toggle = (seq: number) => setPicked((p) => (p.includes(seq) ? p.filter((x) => x !== seq) : [...p.slice(-1), seq]))
+  const compare = () => {
+    const chosen = versions.filter((v) => picked.includes(v.seq!)).sort((a, b) => a.createdAt - b.createdAt)
+    if (chosen.length === 2) setComparing({ older: { label: label(chosen[0]), report: chosen[0].report }, newer: { label: label(chosen[1]), report: chosen[1].report } })
+    else if (chosen.length === 1 && current) setComparing({ older: { label: label(chosen[0]), report: chosen[0].report }, newer: { label: '当前内容', report: current } })
+  }
+
+  return (
+    <section className="versions-panel" aria-label="历史版本">
+      {!readOnly && (
+        <form
+          className="version-save"
+          onSubmit={(e) => {
+            e.preventDefault()
+            void onSave(note.trim()).then(() => {
+              setNote('')
+              void reload()
+            })
+          }}
+        >
+          <input value={note} onChange={(e) => setNote(e.target.value)} placeholder="版本说明（可不填）" aria-label="版本说明" maxLength={200} />
+          <button type="submit">保存版本</button>
+        </form>
+      )}
+      <div className="version-tools">
+        <button type="button" disabled={picked.length === 0} onClick={compare} title="选一个版本与当前内容比较，或选两个版本互相比较">
+          比较{picked.length === 2 ? '所选两个版本' : picked.length === 1 ? '与当前内容' : ''}
+        </button>
+      </div>
+      {versions.length === 0 ? (
+        <p className="muted">还没有历史版本。编辑时每 10 分钟自动保存一个版本，定稿和导出时也会保存。</p>
+      ) : (
+        <ul className="version-list" aria-label="版本列表">
+          {versions.map((v) => (
+            <li key={v.seq} className={picked.includes(v.seq!) ? 'picked' : ''}>
+              <label>
+                <input type="checkbox" checked={picked.includes(v.seq!)} onChange={() => toggle(v.seq!)} aria-label={`选择 ${label(v)}`} />
+                <span className="version-when">{when(v.createdAt)}</span>
+                <span className={`version-reason reason-${v.reason}`}>{REASONS[v.reason]}</span>
+                {v.note && <span className="version-note">{v.note}</span>}
+              </label>
+              {!readOnly && (
+                <button type="button" onClick={() => void onRestore(v).then(reload)} title="当前内容会先保存为一个版本">
+                  恢复
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {comparing && <CompareDialog older={comparing.older} newer={comparing.newer} onClose={() => setComparing(null)} />}
+    </section>
+  )
+}
