@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { benchChecks } from './checks.bench'
 import { benchExport } from './export.bench'
+import { benchSearch } from './search.bench'
 
 export interface BenchResult {
   name: string
@@ -31,7 +32,8 @@ async function main(): Promise<void> {
   const only = process.argv.slice(2)
   const suites: [string, () => Promise<BenchResult | BenchResult[]>][] = [
     ['checks', benchChecks],
-    ['export', benchExport]
+    ['export', benchExport],
+    ['search', benchSearch]
   ]
   const results: BenchResult[] = []
   for (const [name, run] of suites) {

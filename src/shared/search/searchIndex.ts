@@ -1,0 +1,406 @@
+import type { Report } from '../doc/model'
+import { matchesBefore, nextMatch } from './match'
+import { foldText, queryTerms, startsWithWordChar } from './normalize'
+import { reportPassages, type Passage, type PassageKind } from './passages'
+import { PostingStore, type PostingList } from './postingStore'
+import { intersectSorted } from './postings'
+import { makeSnippet } from './snippet'
+import type { SearchFacets, SearchFilter, SearchHit, SearchOptions, SearchResult } from './types'
+
+/**
+ * Full-text search over reports. Chinese has no spaces, so the index holds character bigrams
+ * (and single characters, for one-character queries) of the folded text, each with the ids of
+ * the passages containing it. A query term's candidates are the intersection of its bigrams'
+ * postings, rarest first; candidates are then checked for the contiguous phrase with indexOf, so
+ * 教师培训 never matches 教师…培训 apart. Several space-separated terms must all occur in the same
+ * report.
+ *
+ * Ranking: the number of passages holding each term (a term all over the report beats one
+ * mention), plus a bonus per term in the title and a smaller one per term in a heading. Passages,
+ * not occurrences: for a one- or two-character term the postings alone give that without reading
+ * any text, which is what keeps 工作 or 的 fast over 25 million characters.
+ *
+ * Updates are cheap: a passage whose text did not change keeps its id and postings; changed and
+ * removed passages are only marked dead, new ones go to the postings' small tail, and tail and
+ * dead entries are folded into a fresh base once they add up to a good share of it.
+ */
+
+const DEFAULT_LIMIT = 50
+const TITLE_BONUS = 10
+const HEADING_BONUS = 4
+const NO_POSTINGS: PostingList = []
+const NO_PATH: readonly string[] = []
+
+interface DocEntry {
+  id: string
+  title: string
+  facets: SearchFacets
+  /** Passage ids in document order. */
+  pids: number[]
+}
+
+export interface SearchIndexJSON {
+  version: 1
+  docs: { id: string; title: string; facets: SearchFacets; passages: Passage[] }[]
+}
+
+function bitCount(mask: number): number {
+  let n = 0
+  for (let m = mask; m; m &= m - 1) n++
+  return n
+}
+
+export class SearchIndex {
+  /** Postings of the passages' whole text. */
+  private store = new PostingStore()
+  /** Postings of the title and headings alone: finds title/heading matches without reading text. */
+  private heads = new PostingStore()
+  private docs: (DocEntry | null)[] = []
+  private docNumber = new Map<string, number>()
+
+  // Passages by id, as parallel arrays (compact, and fast to index in the hot loop).
+  private pDoc: number[] = [] // doc number; -1 once the passage is dead
+  private pText: string[] = []
+  private pFolded: string[] = []
+  private pPath: (readonly string[])[] = []
+  private pHeadLen: number[] = []
+  private pKind: PassageKind[] = []
+  private pEntries: number[] = [] // postings entries it added, for the dead-entry tally
+
+  private liveEntries = 0
+  private deadEntries = 0
+  private readonly mergeAfter: number
+
+  /** `mergeAfter`: the fewest dead or tail postings entries worth a merge (tests lower it). */
+  constructor(options: { mergeAfter?: number } = {}) {
+    this.mergeAfter = options.mergeAfter ?? 200_000
+  }
+
+  get size(): number {
+    return this.docNumber.size
+  }
+
+  has(docId: string): boolean {
+    return this.docNumber.has(docId)
+  }
+
+  /** Sizes for the benchmark and diagnostics. */
+  stats(): { docs: number; passages: number; keys: number; postings: number; deadPostings: number; tailPostings: number } {
+    let passages = 0
+    for (const d of this.docs) if (d) passages += d.pids.length
+    return { docs: this.size, passages, keys: this.store.keyCount, postings: this.liveEntries, deadPostings: this.deadEntries, tailPostings: this.store.tailEntries }
+  }
+
+  /** Adds many reports at once (startup): the postings are built in one pass at the end. */
+  load(docs: Iterable<{ id: string; report: Report; facets: SearchFacets }>): void {
+    this.beginBulk()
+    try {
+      for (const d of docs) this.upsertPassages(d.id, d.report.meta.title, d.facets, reportPassages(d.report), false)
+    } finally {
+      this.endBulk()
+    }
+  }
+
+  /** Adds or replaces a report. Passages whose text is unchanged keep their postings. */
+  upsert(docId: string, report: Report, facets: SearchFacets): void {
+    this.upsertPassages(docId, report.meta.title, facets, reportPassages(report))
+  }
+
+  remove(docId: string): void {
+    const d = this.docNumber.get(docId)
+    if (d === undefined) return
+    for (const pid of this.docs[d]!.pids) this.killPassage(pid)
+    this.docs[d] = null
+    this.docNumber.delete(docId)
+    this.maybeMerge()
+  }
+
+  search(query: string, opts: SearchOptions = {}): SearchHit[] {
+    return this.query(query, opts).hits
+  }
+
+  /** search() with the number of matching reports before the limit. */
+  query(query: string, opts: SearchOptions = {}): SearchResult {
+    const terms = queryTerms(query)
+    if (terms.length === 0) return { hits: [], total: 0 }
+    const limit = Math.max(0, opts.limit ?? DEFAULT_LIMIT)
+    const allowed = this.allowedDocs(opts.filter)
+
+    const candidates = terms.map((t) => this.candidates(t))
+    if (candidates.some((c) => c.length === 0)) return { hits: [], total: 0 }
+    // Fewest candidates first: later terms only look at reports every earlier term matched.
+    const order = terms.map((_, i) => i).sort((a, b) => candidates[a].length - candidates[b].length)
+
+    // Tallies by doc number: typed arrays, because a common term visits most passages.
+    const docCount = this.docs.length
+    const termsFound = new Uint8Array(docCount) // terms proven present so far, in evaluation order
+    const candidateCount = new Uint32Array(docCount) // passages that may hold a term: exact for exact terms
+    let allExact = true
+    order.forEach((ti, k) => {
+      const term = terms[ti]
+      const list = candidates[ti]
+      // One or two characters are one key: its postings are exactly the passages with the term.
+      const exact = term.length <= 2 && !startsWithWordChar(term)
+      allExact &&= exact
+      for (let i = 0; i < list.length; i++) {
+        const pid = list[i]
+        const d = this.pDoc[pid]
+        if (d < 0 || termsFound[d] < k || (allowed && !allowed[d])) continue
+        candidateCount[d]++
+        // Read a report's text only until it is proven to hold the term.
+        if (termsFound[d] === k && (exact || nextMatch(this.pFolded[pid], term, 0) >= 0)) termsFound[d] = k + 1
+      }
+    })
+    const { titleTerms, headingTerms } = this.headingMatches(terms, termsFound)
+
+    const bonus = (d: number): number => TITLE_BONUS * bitCount(titleTerms[d]) + HEADING_BONUS * bitCount(headingTerms[d])
+    type Ranked = { d: number; score: number }
+    const byScore = (a: Ranked, b: Ranked): number => b.score - a.score || this.newerFirst(a.d, b.d)
+    const matched: Ranked[] = []
+    for (let d = 0; d < docCount; d++) {
+      if (termsFound[d] === terms.length) matched.push({ d, score: candidateCount[d] + bonus(d) })
+    }
+    matched.sort(byScore)
+    let top = matched.slice(0, limit)
+    if (!allExact) {
+      // The scores are upper bounds: read the passages of reports in that order, exactly, until
+      // no bound left can reach the top `limit`.
+      top = []
+      for (const m of matched) {
+        if (top.length >= limit && (limit === 0 || m.score < top[limit - 1].score)) break
+        const exact = { d: m.d, score: this.passagesWithTerms(m.d, terms) + bonus(m.d) }
+        let at = top.length
+        while (at > 0 && byScore(exact, top[at - 1]) < 0) at--
+        top.splice(at, 0, exact)
+        if (top.length > limit) top.pop()
+      }
+    }
+    const hits = top.map((m) => this.hitFor(m.d, terms, m.score, m.score - bonus(m.d)))
+    return { hits, total: matched.length }
+  }
+
+  /** For the reports that hold every term: a bit per term found in the title, and in a heading. */
+  private headingMatches(terms: readonly string[], termsFound: Uint8Array): { titleTerms: Uint8Array; headingTerms: Uint8Array } {
+    const titleTerms = new Uint8Array(termsFound.length)
+    const headingTerms = new Uint8Array(termsFound.length)
+    terms.forEach((term, ti) => {
+      const list = this.candidates(term, this.heads)
+      for (let i = 0; i < list.length; i++) {
+        const pid = list[i]
+        const d = this.pDoc[pid]
+        if (d < 0 || termsFound[d] !== terms.length || !matchesBefore(this.pFolded[pid], term, this.pHeadLen[pid])) continue
+        if (this.pKind[pid] === 'title') titleTerms[d] |= 1 << ti
+        else headingTerms[d] |= 1 << ti
+      }
+    })
+    return { titleTerms, headingTerms }
+  }
+
+  /** Passages of the report holding each term, summed over the terms. */
+  private passagesWithTerms(d: number, terms: readonly string[]): number {
+    let n = 0
+    for (const pid of this.docs[d]!.pids) for (const term of terms) if (nextMatch(this.pFolded[pid], term, 0) >= 0) n++
+    return n
+  }
+
+  toJSON(): SearchIndexJSON {
+    const docs: SearchIndexJSON['docs'] = []
+    for (const doc of this.docs) {
+      if (!doc) continue
+      docs.push({
+        id: doc.id,
+        title: doc.title,
+        facets: doc.facets,
+        passages: doc.pids.map((pid) => ({ kind: this.pKind[pid], path: [...this.pPath[pid]], text: this.pText[pid], headLen: this.pHeadLen[pid] }))
+      })
+    }
+    return { version: 1, docs }
+  }
+
+  /** Persisted passages in, postings rebuilt: they take seconds to build and several times the text's size to store. */
+  static fromJSON(json: SearchIndexJSON): SearchIndex {
+    if (json.version !== 1) throw new Error(`unknown search index version: ${String(json.version)}`)
+    const index = new SearchIndex()
+    index.beginBulk()
+    for (const doc of json.docs) index.upsertPassages(doc.id, doc.title, doc.facets, doc.passages, false)
+    index.endBulk()
+    return index
+  }
+
+  private upsertPassages(docId: string, title: string, facets: SearchFacets, passages: readonly Passage[], mayMerge = true): void {
+    let d = this.docNumber.get(docId)
+    // Old passages by content: the editor saves every second and most sections are unchanged.
+    const reusable = new Map<string, number[]>()
+    if (d === undefined) {
+      d = this.docs.length
+      this.docs.push(null)
+      this.docNumber.set(docId, d)
+    } else {
+      for (const pid of this.docs[d]!.pids) {
+        const key = this.reuseKey(this.pKind[pid], this.pHeadLen[pid], this.pText[pid])
+        const same = reusable.get(key)
+        if (same) same.push(pid)
+        else reusable.set(key, [pid])
+      }
+    }
+    const pids: number[] = []
+    for (const p of passages) {
+      const old = reusable.get(this.reuseKey(p.kind, p.headLen, p.text))?.shift()
+      if (old !== undefined) {
+        this.pPath[old] = p.path
+        pids.push(old)
+      } else {
+        pids.push(this.addPassage(d, p))
+      }
+    }
+    for (const left of reusable.values()) for (const pid of left) this.killPassage(pid)
+    this.docs[d] = { id: docId, title, facets: { ...facets }, pids }
+    if (mayMerge) this.maybeMerge()
+  }
+
+  private reuseKey(kind: PassageKind, headLen: number, text: string): string {
+    return `${kind}\u0001${headLen}\u0001${text}`
+  }
+
+  private addPassage(d: number, p: Passage): number {
+    const pid = this.pDoc.length
+    const folded = foldText(p.text)
+    this.pDoc.push(d)
+    this.pText.push(p.text)
+    this.pFolded.push(folded)
+    this.pPath.push(p.path)
+    this.pHeadLen.push(p.headLen)
+    this.pKind.push(p.kind)
+    const entries = this.store.add(pid, folded)
+    if (p.headLen > 0) this.heads.add(pid, folded.slice(0, p.headLen))
+    this.pEntries.push(entries)
+    this.liveEntries += entries
+    return pid
+  }
+
+  private readonly alive = (pid: number): boolean => this.pDoc[pid] >= 0
+
+  private killPassage(pid: number): void {
+    this.pDoc[pid] = -1
+    this.pText[pid] = ''
+    this.pFolded[pid] = ''
+    this.pPath[pid] = NO_PATH
+    this.liveEntries -= this.pEntries[pid]
+    this.deadEntries += this.pEntries[pid]
+    this.pEntries[pid] = 0
+  }
+
+  /** Folds pending updates into the compact postings now (the worker may call it when idle). */
+  compact(): void {
+    this.store.merge(this.alive)
+    this.heads.merge(this.alive)
+    this.deadEntries = 0
+  }
+
+  /**
+   * Compacts once the tail or the dead entries are a quarter of the base: a merge costs about
+   * as much as the base is big, so updates stay amortised O(their own size).
+   */
+  private maybeMerge(): void {
+    const threshold = Math.max(this.mergeAfter, this.store.baseEntries / 4)
+    if (this.deadEntries >= threshold || this.store.tailEntries >= threshold) this.compact()
+  }
+
+  private beginBulk(): void {
+    this.store.beginBulk()
+    this.heads.beginBulk()
+  }
+
+  private endBulk(): void {
+    this.store.endBulk(this.alive)
+    this.heads.endBulk(this.alive)
+    this.deadEntries = 0
+  }
+
+  /** Passage ids whose text (in `store`) holds every bigram of the term (the character, for one character). */
+  private candidates(term: string, store: PostingStore = this.store): PostingList {
+    if (term.length === 1) return store.list(store.charSlot(term.charCodeAt(0)))
+    const seen = new Set<number>()
+    const lists: PostingList[] = []
+    for (let i = 1; i < term.length; i++) {
+      const slot = store.pairSlotOf(term.charCodeAt(i - 1), term.charCodeAt(i))
+      if (slot < 0) return NO_POSTINGS
+      if (seen.has(slot)) continue
+      seen.add(slot)
+      const list = store.list(slot)
+      if (list.length === 0) return NO_POSTINGS
+      lists.push(list)
+    }
+    lists.sort((a, b) => a.length - b.length)
+    let out = lists[0]
+    for (let i = 1; i < lists.length && out.length > 0; i++) out = intersectSorted(out, lists[i])
+    return out
+  }
+
+  /** Doc numbers the filter lets through, or null when nothing is filtered. */
+  private allowedDocs(filter: SearchFilter | undefined): Uint8Array | null {
+    if (!filter) return null
+    const { year, kind, status, unit } = filter
+    const byYear = typeof year === 'number'
+    if (!byYear && !kind && !status && !unit) return null
+    const allowed = new Uint8Array(this.docs.length)
+    this.docs.forEach((doc, d) => {
+      if (!doc) return
+      const f = doc.facets
+      allowed[d] = (!byYear || f.year === year) && (!kind || f.kind === kind) && (!status || f.status === status) && (!unit || f.unit === unit) ? 1 : 0
+    })
+    return allowed
+  }
+
+  /** Tie-break: the later year first (reports without a year last), then by id for a stable order. */
+  private newerFirst(a: number, b: number): number {
+    const da = this.docs[a]!
+    const db = this.docs[b]!
+    const ya = da.facets.year ?? -Infinity
+    const yb = db.facets.year ?? -Infinity
+    if (ya !== yb) return yb - ya
+    return da.id < db.id ? -1 : da.id > db.id ? 1 : 0
+  }
+
+  /**
+   * The report's hit, shown through its best passage: the one holding the most terms, then one
+   * whose title or heading holds a term, then the earliest.
+   */
+  private hitFor(d: number, terms: readonly string[], score: number, matches: number): SearchHit {
+    const doc = this.docs[d]!
+    let best = -1
+    let bestRank = -1
+    let bestAt = 0
+    let bestLen = 0
+    for (const pid of doc.pids) {
+      const folded = this.pFolded[pid]
+      let found = 0
+      let inHead = 0
+      let at = -1
+      let len = 0
+      for (const term of terms) {
+        const pos = nextMatch(folded, term, 0)
+        if (pos < 0) continue
+        found++
+        if (pos < this.pHeadLen[pid]) inHead = 1
+        if (at < 0 || pos < at) {
+          at = pos
+          len = term.length
+        }
+      }
+      const rank = found * 2 + inHead
+      if (found > 0 && rank > bestRank) {
+        best = pid
+        bestRank = rank
+        bestAt = at
+        bestLen = len
+      }
+    }
+    // A match in the body: leave the heading out of the snippet, the path already shows it.
+    const headLen = this.pHeadLen[best]
+    const text = this.pText[best]
+    const bodyStart = this.pKind[best] === 'section' && headLen > 0 && bestAt >= headLen ? headLen + (/[\n。]/.test(text.charAt(headLen)) ? 1 : 0) : 0
+    const snippet = makeSnippet(text, this.pFolded[best], terms, bestAt, bestLen, 72, bodyStart)
+    return { docId: doc.id, title: doc.title, path: [...this.pPath[best]], snippet: snippet.text, highlights: snippet.highlights, score, matches }
+  }
+}
