@@ -12,6 +12,8 @@ import type { Report } from '../shared/doc/model'
 import { importSource, readReportSource } from './services/import-files'
 import { listImportableFiles } from './services/import-folder'
 import { exportReport } from './services/files'
+import { autoBackup, autoBackupDue, listRotated, loadAutoBackupSettings, readBackup, saveAutoBackupSettings, writeBackup, writeSafetyBackup } from './services/backup'
+import { BACKUP_EXTENSION, manualBackupName } from '../shared/backup'
 
 export interface FileFilter {
   name: string
@@ -38,12 +40,16 @@ export interface HandlerDeps {
   emit<E extends EventName>(event: E, payload: EventPayloads[E]): void
   /** Folder the save dialog starts in; remembered across exports. */
   defaultExportDir: string
+  /** The app's own data folder (settings files, backups taken before a restore). */
+  dataDir: string
   onCloseReady?(): void
 }
 
 type Handlers = { [N in RequestName]: (payload: unknown) => Promise<ResponseMap[N]> }
 
 const IMPORT_FILTERS: FileFilter[] = [{ name: '工作总结文件', extensions: ['txt', 'docx', 'md', 'html', 'htm'] }]
+
+const BACKUP_FILTERS: FileFilter[] = [{ name: '工作总结备份', extensions: [BACKUP_EXTENSION] }]
 
 const EXPORT_FILTERS: Record<ExportFormat, FileFilter> = {
   docx: { name: 'Word 文档', extensions: ['docx'] },
@@ -65,6 +71,23 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const exported = new Set<string>()
   /** Existing files the user chose in a save dialog, waiting for their confirmation to be replaced (single use). */
   const pendingOverwrites = new Map<string, string>()
+
+  const backupSettingsFile = join(deps.dataDir, 'backup-settings.json')
+  let lastBackupDir = deps.defaultExportDir
+
+  async function autoBackupState(): Promise<ResponseMap['getAutoBackup']> {
+    const settings = await loadAutoBackupSettings(backupSettingsFile)
+    if (!settings.dir) return { ...settings, due: false, latest: null }
+    return { ...settings, due: settings.enabled && (await autoBackupDue(settings.dir)), latest: (await listRotated(settings.dir))[0]?.name ?? null }
+  }
+
+  /** Asks before replacing, the same way exports do: the path waits in main behind a single-use token. */
+  function confirmedPath(token: string): string {
+    const confirmed = pendingOverwrites.get(token)
+    pendingOverwrites.delete(token)
+    if (!confirmed) throw new Error('替换确认已失效，请重新操作。')
+    return confirmed
+  }
 
   async function importPaths(paths: string[]): Promise<FileImport[]> {
     const out: FileImport[] = []
@@ -92,10 +115,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const { report, format, overwriteToken } = requestSchemas.exportReport.parse(raw)
       let path: string
       if (overwriteToken) {
-        const confirmed = pendingOverwrites.get(overwriteToken)
-        pendingOverwrites.delete(overwriteToken)
-        if (!confirmed) throw new Error('替换确认已失效，请重新导出。')
-        path = confirmed
+        path = confirmedPath(overwriteToken)
       } else {
         const target = await deps.dialogs.saveFile(join(lastExportDir, fileNameFor(report, format)), [EXPORT_FILTERS[format]])
         if (!target) return { status: 'canceled' }
@@ -127,6 +147,58 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     closeReady: async () => {
       deps.onCloseReady?.()
+    },
+    backupSave: async (raw) => {
+      const { archive, overwriteToken } = requestSchemas.backupSave.parse(raw)
+      let path: string
+      if (overwriteToken) path = confirmedPath(overwriteToken)
+      else {
+        const target = await deps.dialogs.saveFile(join(lastBackupDir, manualBackupName(new Date())), BACKUP_FILTERS)
+        if (!target) return { status: 'canceled' }
+        path = extname(target) ? target : `${target}.${BACKUP_EXTENSION}`
+      }
+      lastBackupDir = dirname(path)
+      try {
+        const r = await writeBackup(path, archive, { overwrite: !!overwriteToken, appVersion: deps.appInfo.version })
+        return { status: 'saved', path: r.path, bytes: r.bytes, counts: r.counts, skipped: r.skipped }
+      } catch (e) {
+        if (isUserError(e) && e.code === 'exists') {
+          const token = randomUUID()
+          pendingOverwrites.set(token, path)
+          return { status: 'exists', path, overwriteToken: token }
+        }
+        throw e
+      }
+    },
+    backupOpen: async () => {
+      const [path] = await deps.dialogs.openFiles(BACKUP_FILTERS)
+      if (!path) return { status: 'canceled' }
+      lastBackupDir = dirname(path)
+      return { status: 'opened', name: basename(path), archive: await readBackup(path) }
+    },
+    getAutoBackup: () => autoBackupState(),
+    chooseAutoBackupFolder: async () => {
+      const dir = await deps.dialogs.openFolder()
+      if (dir) await saveAutoBackupSettings(backupSettingsFile, { ...(await loadAutoBackupSettings(backupSettingsFile)), dir })
+      return autoBackupState()
+    },
+    setAutoBackup: async (raw) => {
+      const { enabled, keep } = requestSchemas.setAutoBackup.parse(raw)
+      const settings = await loadAutoBackupSettings(backupSettingsFile)
+      if (enabled && !settings.dir) throw new Error('请先选择自动备份的文件夹。')
+      await saveAutoBackupSettings(backupSettingsFile, { ...settings, enabled, keep })
+      return autoBackupState()
+    },
+    runAutoBackup: async (raw) => {
+      const { archive } = requestSchemas.runAutoBackup.parse(raw)
+      const settings = await loadAutoBackupSettings(backupSettingsFile)
+      if (!settings.enabled || !settings.dir) return { status: 'disabled' }
+      const r = await autoBackup(settings.dir, archive, settings.keep, new Date(), { appVersion: deps.appInfo.version })
+      return r.written ? { status: 'written', path: r.written, removed: r.removed } : { status: 'not-due' }
+    },
+    safetyBackup: async (raw) => {
+      const { archive } = requestSchemas.safetyBackup.parse(raw)
+      return { path: await writeSafetyBackup(join(deps.dataDir, 'safety-backups'), archive, new Date(), { appVersion: deps.appInfo.version }) }
     }
   }
 }
@@ -136,7 +208,11 @@ export async function invokeHandler(handlers: Handlers, name: string, payload: u
   if (!Object.hasOwn(handlers, name)) return { ok: false, error: `未知的请求：${String(name).slice(0, 50)}` }
   const requestName = name as RequestName
   const parsed = requestSchemas[requestName].safeParse(payload)
-  if (!parsed.success) return { ok: false, error: '请求内容无效，已拒绝。' }
+  if (!parsed.success) {
+    // Where it failed, never the payload itself (it may hold a clerk's whole archive).
+    console.error(`[ipc] ${requestName}: invalid payload`, parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`))
+    return { ok: false, error: '请求内容无效，已拒绝。' }
+  }
   try {
     return { ok: true, value: await handlers[requestName](parsed.data) }
   } catch (e) {

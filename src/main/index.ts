@@ -3,6 +3,8 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { app, BrowserWindow, Menu } from 'electron'
 import { createHandlers } from './handlers'
+import { cleanupTempFiles } from './services/files'
+import { loadAutoBackupSettings } from './services/backup'
 import { registerIpc, sendEvent } from './ipc'
 import { nativeDialogs, nativeShell } from './platform/dialogs'
 import { buildMenu } from './platform/menu'
@@ -41,12 +43,14 @@ if (!app.requestSingleInstanceLock()) {
       printToPdf: printHtmlToPdf,
       emit: (event, payload) => sendEvent(mainWindow, event, payload),
       defaultExportDir: app.getPath('documents'),
+      dataDir: app.getPath('userData'),
       onCloseReady: () => {
         closeConfirmed = true
         mainWindow?.close()
       }
     })
     registerIpc(handlers, () => mainWindow)
+    void cleanupLeftovers()
     Menu.setApplicationMenu(buildMenu((command) => sendEvent(mainWindow, 'menuCommand', command)))
     openWindow()
 
@@ -77,4 +81,12 @@ function openWindow(): void {
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null
   })
+}
+
+/** Temp files an interrupted backup or export left behind (a crash, a power cut) go on the next start. */
+async function cleanupLeftovers(): Promise<void> {
+  const settings = await loadAutoBackupSettings(join(app.getPath('userData'), 'backup-settings.json'))
+  for (const dir of [settings.dir, join(app.getPath('userData'), 'safety-backups')]) {
+    if (dir) await cleanupTempFiles(dir).catch(() => [])
+  }
 }

@@ -10,7 +10,14 @@ export const REQUESTS = [
   'exportReport',
   'openExportedFile',
   'showExportedFile',
-  'closeReady'
+  'closeReady',
+  'backupSave',
+  'backupOpen',
+  'getAutoBackup',
+  'chooseAutoBackupFolder',
+  'setAutoBackup',
+  'runAutoBackup',
+  'safetyBackup'
 ] as const
 export type RequestName = (typeof REQUESTS)[number]
 

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { ReportSchema } from './doc/schema'
+import { ArchiveSchema, type Archive, type AutoBackupSettings, type BackupCounts, type SkippedRecord } from './backup'
 import type { ImportResult } from './import/types'
 import type { SourceLine } from './import/lines'
 import type { EventName, RequestName } from './ipc-channels'
@@ -29,7 +30,14 @@ export const requestSchemas = {
   /** Only paths this session exported can be opened: the renderer never names arbitrary files. */
   openExportedFile: z.object({ path: z.string().max(4096) }),
   showExportedFile: z.object({ path: z.string().max(4096) }),
-  closeReady: z.undefined()
+  closeReady: z.undefined(),
+  backupSave: z.object({ archive: ArchiveSchema, overwriteToken: z.string().max(100).optional() }),
+  backupOpen: z.undefined(),
+  getAutoBackup: z.undefined(),
+  chooseAutoBackupFolder: z.undefined(),
+  setAutoBackup: z.object({ enabled: z.boolean(), keep: z.number().int().min(1).max(365) }),
+  runAutoBackup: z.object({ archive: ArchiveSchema }),
+  safetyBackup: z.object({ archive: ArchiveSchema })
 } satisfies Record<RequestName, z.ZodType>
 
 export interface AppInfo {
@@ -54,6 +62,13 @@ export type ExportResult =
   | { status: 'exists'; path: string; overwriteToken: string }
   | { status: 'error'; message: string }
 
+export type BackupSaveResult =
+  | { status: 'saved'; path: string; bytes: number; counts: BackupCounts; skipped: SkippedRecord[] }
+  | { status: 'canceled' }
+  | { status: 'exists'; path: string; overwriteToken: string }
+
+export type AutoBackupState = AutoBackupSettings & { due: boolean; latest: string | null }
+
 export interface ResponseMap {
   getAppInfo: AppInfo
   importFilesDialog: FileImport[]
@@ -62,6 +77,13 @@ export interface ResponseMap {
   openExportedFile: void
   showExportedFile: void
   closeReady: void
+  backupSave: BackupSaveResult
+  backupOpen: { status: 'opened'; name: string; archive: Archive } | { status: 'canceled' }
+  getAutoBackup: AutoBackupState
+  chooseAutoBackupFolder: AutoBackupState
+  setAutoBackup: AutoBackupState
+  runAutoBackup: { status: 'written'; path: string; removed: string[] } | { status: 'not-due' } | { status: 'disabled' }
+  safetyBackup: { path: string }
 }
 
 export type RequestPayload<N extends RequestName> = z.infer<(typeof requestSchemas)[N]>

@@ -7,6 +7,7 @@ import type { ReportRecord } from './db/database'
 import { createReport, getReport, listReports, listTrash, purgeTrash, restoreFromTrash, setStatus as setReportStatus, trashReport } from './db/reports'
 import { addVersion, restoreVersion } from './db/versions'
 import { VersionsPanel } from './features/versions/VersionsPanel'
+import { SettingsScreen, useAutoBackup } from './features/settings/SettingsScreen'
 import type { VersionRecord } from './db/database'
 import { LibraryScreen, type LibraryActions } from './features/library/LibraryScreen'
 import { ImportPreview, ImportProgress, type PreviewReport } from './features/import/ImportPreview'
@@ -47,11 +48,12 @@ export function App() {
   const [loadProblem, setLoadProblem] = useState<string | null>(null)
   const [notice, setNotice] = useState<NoticeState | null>(null)
   const [showOutline, setShowOutline] = useState(true)
-  const [view, setView] = useState<'editor' | 'library'>('editor')
+  const [view, setView] = useState<'editor' | 'library' | 'settings'>('editor')
   const [trash, setTrash] = useState<DraftSummary[]>([])
   const [importing, setImporting] = useState<{ files: FileImport[]; kept: Set<string>[] } | null>(null)
   const [progress, setProgress] = useState<{ done: number; total: number; name: string } | null>(null)
   const flushRef = useRef<(() => Promise<void>) | null>(null)
+  useAutoBackup()
   const registerFlush = useCallback((f: (() => Promise<void>) | null) => {
     flushRef.current = f
   }, [])
@@ -325,6 +327,18 @@ export function App() {
     [flush, refreshList]
   )
 
+  const notify = useCallback((kind: 'success' | 'error' | 'info', text: string) => setNotice({ kind, text }), [])
+
+  /** After a restore the open report may have changed or gone: reload it, or the newest one. */
+  const afterRestore = useCallback(async () => {
+    flushRef.current = null
+    const list = await listReports()
+    await refreshList()
+    const id = opened && list.some((d) => d.id === opened.record.id) ? opened.record.id : list[0]?.id
+    if (id) await open(id, undefined, true)
+    else await create()
+  }, [opened, refreshList, open, create])
+
   const entries = useMemo(() => (info ? outlineEntries(info) : []), [info])
   const stats = useMemo(() => (info ? reportStats(info.report) : { characters: 0, pages: 1 }), [info])
   const findings = useMemo(() => (info ? runChecks(info.report) : []), [info])
@@ -340,11 +354,15 @@ export function App() {
         onDelete={(d) => void remove(d)}
         onLibrary={() => setView((v) => (v === 'library' ? 'editor' : 'library'))}
         libraryOpen={view === 'library'}
+        onSettings={() => setView((v) => (v === 'settings' ? 'editor' : 'settings'))}
+        settingsOpen={view === 'settings'}
       />
       <main className="editor-area">
-        {view === 'library' ? (
-          <LibraryScreen reports={drafts} trash={trash} actions={libraryActions} />
-        ) : opened ? (
+        {view === 'library' && <LibraryScreen reports={drafts} trash={trash} actions={libraryActions} />}
+        {view === 'settings' && <SettingsScreen onRestored={afterRestore} notify={notify} />}
+        {/* The editor stays mounted behind the other screens: unmounting would reload a stale copy of the report. */}
+        <div className="editor-pane" hidden={view !== 'editor'}>
+        {opened ? (
           <ReportEditor
             key={`${opened.record.id}:${opened.generation}`}
             record={opened.record}
@@ -373,6 +391,7 @@ export function App() {
         ) : (
           <div className="loading">正在打开…</div>
         )}
+        </div>
         {notice && <Notice notice={notice} onClose={() => setNotice(null)} />}
         {progress && <ImportProgress {...progress} />}
         {importing && (

@@ -31,8 +31,9 @@ const tables = (db: ArchiveDatabase) => [db.reports, db.versions, db.settings]
 async function readAll(db: ArchiveDatabase): Promise<Archive> {
   const reports = await db.reports.toArray()
   const versions = await db.versions.toArray()
-  const settings = await db.settings.toArray()
-  return { reports, versions, settings }
+  // Settings are JSON in a backup: a field left undefined in IndexedDB simply drops out.
+  const settings = (await db.settings.toArray()).map((r) => ({ key: r.key, value: JSON.parse(JSON.stringify(r.value ?? null)) as unknown }))
+  return { reports, versions, settings } as Archive
 }
 
 /** Every row of every table, read in one transaction so the dump is a consistent snapshot. */

@@ -17,5 +17,6 @@ export async function loadSession(): Promise<SessionState> {
 }
 
 export async function saveSession(state: SessionState): Promise<void> {
-  await db.settings.put({ key: KEY, value: state })
+  // Only defined fields: the value is plain JSON (backups carry settings as JSON).
+  await db.settings.put({ key: KEY, value: JSON.parse(JSON.stringify(state)) as unknown })
 }

@@ -16,7 +16,9 @@ export function DraftList({
   onCreate,
   onDelete,
   onLibrary,
-  libraryOpen
+  libraryOpen,
+  onSettings,
+  settingsOpen
 }: {
   drafts: DraftSummary[]
   currentId: string | null
@@ -25,6 +27,8 @@ export function DraftList({
   onDelete: (d: DraftSummary) => void
   onLibrary: () => void
   libraryOpen: boolean
+  onSettings: () => void
+  settingsOpen: boolean
 }) {
   const recent = drafts.filter((d) => d.status === 'draft').slice(0, 30)
   return (
@@ -53,6 +57,9 @@ export function DraftList({
           </li>
         ))}
       </ul>
+      <button type="button" className={`settings-link${settingsOpen ? ' active' : ''}`} onClick={onSettings} aria-pressed={settingsOpen}>
+        设置与备份
+      </button>
     </aside>
   )
 }
