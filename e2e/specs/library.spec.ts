@@ -109,6 +109,7 @@ test('leaving the editor for the library and coming back keeps the latest text (
   await app.page.getByRole('button', { name: '设置与备份' }).click()
   await app.page.getByRole('button', { name: '设置与备份' }).click()
   await expect(ed.title).toHaveText('第一版标题（修改）')
+  await ed.waitSaved()
   await app.reload()
   await expect(ed.title).toHaveText('第一版标题（修改）')
 })

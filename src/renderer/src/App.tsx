@@ -327,6 +327,11 @@ export function App() {
     [flush, refreshList]
   )
 
+  // Leaving the editor for another screen saves first: a backup or export taken there sees the latest text.
+  useEffect(() => {
+    if (view !== 'editor') void flush()
+  }, [view, flush])
+
   const notify = useCallback((kind: 'success' | 'error' | 'info', text: string) => setNotice({ kind, text }), [])
 
   /** After a restore the open report may have changed or gone: reload it, or the newest one. */
