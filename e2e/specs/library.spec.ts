@@ -113,3 +113,44 @@ test('leaving the editor for the library and coming back keeps the latest text (
   await app.reload()
   await expect(ed.title).toHaveText('第一版标题（修改）')
 })
+
+test('search the imported corpus for a phrase: results name the report and section, and open there', async ({ app }) => {
+  for (const p of ['000_', '002_', '004_']) {
+    const f = corpusFile(p)
+    await copyFile(join(CORPUS_DIR, f.name), join(app.dir, f.name))
+  }
+  app.dialogs.folder.push(app.dir)
+  const lib = new LibraryPage(app.page)
+  await lib.open()
+  await lib.root.getByRole('button', { name: '导入文件夹…' }).click()
+  await lib.preview.getByRole('button', { name: /^导入 \d+ 篇$/ }).click()
+  await expect(lib.preview).toBeHidden()
+
+  const box = lib.root.getByRole('searchbox', { name: '全文搜索' })
+  await box.fill('教师资格认定')
+  const results = lib.root.getByRole('region', { name: '搜索结果' })
+  await expect(results).toContainText('找到')
+  const hits = results.getByRole('listitem')
+  await expect(hits.first()).toContainText('教育局关于教师资格认定工作总结')
+  // The phrase is highlighted as a whole in every snippet.
+  for (const mark of await results.locator('mark').allTextContents()) expect(mark).toBe('教师资格认定')
+
+  // Scattered characters are not a match: 教 … 认定 apart finds nothing.
+  await box.fill('教师认定资格')
+  await expect(results).toContainText('没有找到')
+
+  // Within the filters: the kind filter narrows the results.
+  await box.fill('学区')
+  await expect(results).toContainText('找到')
+  await lib.root.getByLabel('类型', { exact: true }).selectOption('annual')
+  await expect(results.getByRole('listitem').filter({ hasText: '推进城乡教育' })).toHaveCount(0)
+  await lib.root.getByLabel('类型', { exact: true }).selectOption('')
+
+  // A hit in a section opens the report there.
+  await box.fill('做好宣传工作')
+  const hit = results.getByRole('listitem').first()
+  await expect(hit).toContainText('二、主要做法')
+  await hit.getByRole('button').click()
+  const ed = new EditorPage(app.page)
+  await expect(ed.title).toHaveText('教育局关于教师资格认定工作总结')
+})

@@ -8,6 +8,11 @@ import { createReport, getReport, listReports, listTrash, purgeTrash, restoreFro
 import { addVersion, restoreVersion } from './db/versions'
 import { VersionsPanel } from './features/versions/VersionsPanel'
 import { SettingsScreen, useAutoBackup } from './features/settings/SettingsScreen'
+import { useSearchIndex } from './features/search/useSearch'
+import { SearchBox } from './features/search/SearchBox'
+import type { SearchHit } from './features/search/searchClient'
+import { jumpToHeading } from './features/outline/OutlinePanel'
+import { numberSections } from '@shared/doc/numbering'
 import type { VersionRecord } from './db/database'
 import { LibraryScreen, type LibraryActions } from './features/library/LibraryScreen'
 import { ImportPreview, ImportProgress, type PreviewReport } from './features/import/ImportPreview'
@@ -54,6 +59,11 @@ export function App() {
   const [progress, setProgress] = useState<{ done: number; total: number; name: string } | null>(null)
   const flushRef = useRef<(() => Promise<void>) | null>(null)
   useAutoBackup()
+  const search = useSearchIndex()
+  const openedIdRef = useRef<string | null>(null)
+  openedIdRef.current = opened?.record.id ?? null
+  /** A section to scroll to once the report opened from a search result is in the editor. */
+  const [jump, setJump] = useState<{ id: string; path: string[] } | null>(null)
   const registerFlush = useCallback((f: (() => Promise<void>) | null) => {
     flushRef.current = f
   }, [])
@@ -112,6 +122,7 @@ export function App() {
       if (!window.confirm(`把“${d.title || '未命名'}”移到回收站？30 天内可以恢复。`)) return
       if (opened?.record.id === d.id) flushRef.current = null
       await trashReport(d.id)
+      void search.remove(d.id)
       const list = await listReports()
       setDrafts(list)
       setTrash(await listTrash())
@@ -129,6 +140,7 @@ export function App() {
       if (others.length === 0) return
       for (const r of others) await createReport(r)
       await refreshList()
+      void search.reloadAll()
       setNotice({ kind: 'info', text: `粘贴的内容里有 ${others.length + 1} 篇总结：第一篇在当前草稿中，其余 ${others.length} 篇已分别存为草稿。` })
     },
     [refreshList]
@@ -137,9 +149,12 @@ export function App() {
   const onStatus = useCallback(
     (s: SaveStatus) => {
       setStatus(s)
-      if (s.state === 'saved') void refreshList()
+      if (s.state === 'saved') {
+        void refreshList()
+        if (openedIdRef.current) void search.refresh(openedIdRef.current)
+      }
     },
-    [refreshList]
+    [refreshList, search]
   )
 
   const exportAs = useCallback(
@@ -239,9 +254,10 @@ export function App() {
       setImporting(null)
       for (const c of chosen) await createReport(c.report)
       await refreshList()
+      void search.reloadAll()
       setNotice({ kind: 'success', text: `已导入 ${chosen.length} 篇总结。` })
     },
-    [refreshList]
+    [refreshList, search]
   )
 
   useEffect(() => window.api.onImportProgress((p) => setProgress(p.done < p.total ? p : null)), [])
@@ -250,6 +266,7 @@ export function App() {
   const reloadIfOpen = useCallback(
     async (id: string) => {
       await refreshList()
+      void search.refresh(id)
       if (opened?.record.id === id) {
         const record = await getReport(id)
         if (record) {
@@ -258,7 +275,7 @@ export function App() {
         }
       }
     },
-    [opened, refreshList]
+    [opened, refreshList, search]
   )
 
   const carry = useCallback(
@@ -299,6 +316,7 @@ export function App() {
       void (async () => {
         await restoreFromTrash(id)
         await refreshList()
+        void search.refresh(id)
       })(),
     importFiles: () => void startImport(false),
     importFolder: () => void startImport(true)
@@ -332,6 +350,24 @@ export function App() {
     if (view !== 'editor') void flush()
   }, [view, flush])
 
+  const openHit = useCallback(
+    (hit: SearchHit) => {
+      setJump({ id: hit.docId, path: hit.path })
+      void open(hit.docId)
+    },
+    [open]
+  )
+
+  // Once the report from a search result is in the editor, scroll to the section that matched.
+  useEffect(() => {
+    if (!jump || !info || !editor || opened?.record.id !== jump.id) return
+    setJump(null)
+    if (jump.path.length === 0) return
+    const target = jump.path[jump.path.length - 1]
+    const i = numberSections(info.report.sections).findIndex((n) => `${n.marker}${n.section.title}` === target)
+    if (i >= 0 && info.headingKeys[i]) jumpToHeading(editor, info.headingKeys[i])
+  }, [jump, info, editor, opened])
+
   const notify = useCallback((kind: 'success' | 'error' | 'info', text: string) => setNotice({ kind, text }), [])
 
   /** After a restore the open report may have changed or gone: reload it, or the newest one. */
@@ -339,10 +375,11 @@ export function App() {
     flushRef.current = null
     const list = await listReports()
     await refreshList()
+    void search.reloadAll()
     const id = opened && list.some((d) => d.id === opened.record.id) ? opened.record.id : list[0]?.id
     if (id) await open(id, undefined, true)
     else await create()
-  }, [opened, refreshList, open, create])
+  }, [opened, refreshList, open, create, search])
 
   const entries = useMemo(() => (info ? outlineEntries(info) : []), [info])
   const stats = useMemo(() => (info ? reportStats(info.report) : { characters: 0, pages: 1 }), [info])
@@ -363,7 +400,14 @@ export function App() {
         settingsOpen={view === 'settings'}
       />
       <main className="editor-area">
-        {view === 'library' && <LibraryScreen reports={drafts} trash={trash} actions={libraryActions} />}
+        {view === 'library' && (
+          <LibraryScreen
+            reports={drafts}
+            trash={trash}
+            actions={libraryActions}
+            search={(filter) => <SearchBox client={search.client} filter={filter} onOpen={openHit} />}
+          />
+        )}
         {view === 'settings' && <SettingsScreen onRestored={afterRestore} notify={notify} />}
         {/* The editor stays mounted behind the other screens: unmounting would reload a stale copy of the report. */}
         <div className="editor-pane" hidden={view !== 'editor'}>

@@ -1,0 +1,76 @@
+import { useEffect, useState, type ReactElement } from 'react'
+import type { LibraryFilter } from '../library/libraryFilter'
+import type { SearchClient, SearchHit } from './searchClient'
+
+function Highlighted({ text, ranges }: { text: string; ranges: [number, number][] }) {
+  const parts: ReactElement[] = []
+  let pos = 0
+  ;[...ranges].sort((a, b) => a[0] - b[0]).forEach(([s, e], i) => {
+    if (s < pos) return
+    if (s > pos) parts.push(<span key={`t${i}`}>{text.slice(pos, s)}</span>)
+    parts.push(<mark key={`m${i}`}>{text.slice(s, e)}</mark>)
+    pos = e
+  })
+  if (pos < text.length) parts.push(<span key="rest">{text.slice(pos)}</span>)
+  return <>{parts}</>
+}
+
+/** Full-text search over the archive, within the library's filters; results open at their section. */
+export function SearchBox({ client, filter, onOpen }: { client: () => SearchClient | null; filter: LibraryFilter; onOpen: (hit: SearchHit) => void }) {
+  const [query, setQuery] = useState('')
+  const [result, setResult] = useState<{ query: string; hits: SearchHit[]; total: number; tookMs: number } | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  useEffect(() => {
+    const q = query.trim()
+    const c = client()
+    if (!q || !c) {
+      setResult(null)
+      return
+    }
+    let live = true
+    // A short pause while typing; the worker drops superseded queries itself.
+    const t = setTimeout(() => {
+      c.search(q, { year: filter.year ?? undefined, kind: filter.kind ?? undefined, status: filter.status ?? undefined, unit: filter.unit ?? undefined }, 50).then(
+        (r) => {
+          if (live && r.query === q) {
+            setResult(r)
+            setError(null)
+          }
+        },
+        (e: unknown) => live && setError(e instanceof Error ? e.message : String(e))
+      )
+    }, 120)
+    return () => {
+      live = false
+      clearTimeout(t)
+    }
+  }, [query, filter, client])
+
+  return (
+    <div className="search">
+      <input type="search" className="search-input" placeholder="全文搜索，如：教师培训" aria-label="全文搜索" value={query} onChange={(e) => setQuery(e.target.value)} />
+      {error && <p className="preview-error">{error}</p>}
+      {result && (
+        <div className="search-results" role="region" aria-label="搜索结果">
+          <p className="muted">
+            {result.total === 0 ? `没有找到“${result.query}”。` : `找到 ${result.total} 篇（${result.tookMs.toFixed(0)} 毫秒）`}
+          </p>
+          <ul>
+            {result.hits.map((h, i) => (
+              <li key={`${h.docId}-${i}`}>
+                <button type="button" className="search-hit" onClick={() => onOpen(h)}>
+                  <span className="search-title">{h.title || '（未命名）'}</span>
+                  {h.path.length > 0 && <span className="search-path">{h.path.join(' › ')}</span>}
+                  <span className="search-snippet">
+                    <Highlighted text={h.snippet} ranges={h.highlights} />
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  )
+}
