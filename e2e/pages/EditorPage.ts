@@ -55,6 +55,15 @@ export class EditorPage {
     )
   }
 
+  /** 新建 → 空白文档 → 创建. */
+  async newBlankDraft(): Promise<void> {
+    await this.page.getByRole('button', { name: '新建' }).click()
+    const dialog = this.page.getByRole('dialog', { name: '新建总结' })
+    await dialog.getByRole('radio', { name: '空白文档' }).check()
+    await dialog.getByRole('button', { name: '创建' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+  }
+
   async waitSaved(): Promise<void> {
     await this.page.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor()
   }

@@ -24,7 +24,7 @@ test('back up, wipe the database, restore, and get identical content', async ({ 
     ['2024年度工作总结', '主要工作', '全年培训教师700余名。'],
     ['2025年上半年工作总结', '存在问题', '经费不足，师资紧缺。']
   ]) {
-    if (title.startsWith('2025')) await app.page.getByRole('button', { name: '新建' }).click()
+    if (title.startsWith('2025')) await ed.newBlankDraft()
     await ed.title.click()
     await ed.type(title)
     await ed.press('Enter')

@@ -165,7 +165,7 @@ test.describe('the structured editor', () => {
     await ed.title.click()
     await ed.type('第一份草稿')
     await ed.waitSaved()
-    await app.page.getByRole('button', { name: '新建' }).click()
+    await ed.newBlankDraft()
     await expect(ed.title).toHaveText('')
     await ed.title.click()
     await ed.type('第二份草稿')

@@ -53,7 +53,7 @@ test.describe('the archive', () => {
     await ed.type('2024年度工作总结')
     await app.page.getByLabel('类型').selectOption('annual')
     await ed.waitSaved()
-    await app.page.getByRole('button', { name: '新建' }).click()
+    await ed.newBlankDraft()
     await ed.title.click()
     await ed.type('2025年上半年工作总结')
     await app.page.getByLabel('类型').selectOption('half-year')

@@ -13,6 +13,10 @@ import { SearchBox } from './features/search/SearchBox'
 import type { SearchHit } from './features/search/searchClient'
 import { jumpToHeading } from './features/outline/OutlinePanel'
 import { numberSections } from '@shared/doc/numbering'
+import { NewReportDialog } from './features/new-report/NewReportDialog'
+import { PromptDialog } from './ui/PromptDialog'
+import { templateFromReport } from '@shared/templates'
+import { saveUserTemplate } from './db/templates'
 import type { VersionRecord } from './db/database'
 import { LibraryScreen, type LibraryActions } from './features/library/LibraryScreen'
 import { ImportPreview, ImportProgress, type PreviewReport } from './features/import/ImportPreview'
@@ -64,6 +68,7 @@ export function App() {
   openedIdRef.current = opened?.record.id ?? null
   /** A section to scroll to once the report opened from a search result is in the editor. */
   const [jump, setJump] = useState<{ id: string; path: string[] } | null>(null)
+  const [dialog, setDialog] = useState<'new' | 'save-template' | null>(null)
   const registerFlush = useCallback((f: (() => Promise<void>) | null) => {
     flushRef.current = f
   }, [])
@@ -91,12 +96,15 @@ export function App() {
     [flush]
   )
 
-  const create = useCallback(async () => {
-    await flush()
-    const record = await createReport(emptyReport({ kind: 'annual' }))
-    await refreshList()
-    await open(record.id)
-  }, [flush, open, refreshList])
+  const create = useCallback(
+    async (report: Report = emptyReport({ kind: 'annual' })) => {
+      await flush()
+      const record = await createReport(report)
+      await refreshList()
+      await open(record.id)
+    },
+    [flush, open, refreshList]
+  )
 
   // Start: reopen the last draft where it was, or start a blank one.
   useEffect(() => {
@@ -194,7 +202,7 @@ export function App() {
 
   const onMenu = useCallback(
     (command: MenuCommand) => {
-      if (command === 'new-report') void create()
+      if (command === 'new-report') setDialog('new')
       else if (command === 'toggle-outline') setShowOutline((v) => !v)
       else if (command === 'show-library') setView((v) => (v === 'library' ? 'editor' : 'library'))
       else if (command === 'import-files') void startImport(false)
@@ -392,7 +400,7 @@ export function App() {
         drafts={drafts}
         currentId={view === 'editor' ? opened?.record.id ?? null : null}
         onOpen={(id) => void open(id)}
-        onCreate={() => void create()}
+        onCreate={() => setDialog('new')}
         onDelete={(d) => void remove(d)}
         onLibrary={() => setView((v) => (v === 'library' ? 'editor' : 'library'))}
         libraryOpen={view === 'library'}
@@ -427,7 +435,7 @@ export function App() {
             highlight={opened.highlight}
             toolbar={
               <>
-                <Toolbar meta={meta} readOnly={readOnly} onExport={(f) => void exportAs(f)} />
+                <Toolbar meta={meta} readOnly={readOnly} onExport={(f) => void exportAs(f)} onSaveTemplate={() => setDialog('save-template')} />
                 <MetaBar meta={meta} readOnly={readOnly} onChange={setMeta} />
                 {loadProblem && (
                   <div className="banner banner-warning" role="alert">
@@ -442,6 +450,32 @@ export function App() {
         )}
         </div>
         {notice && <Notice notice={notice} onClose={() => setNotice(null)} />}
+        {dialog === 'new' && (
+          <NewReportDialog
+            reports={drafts}
+            onCancel={() => setDialog(null)}
+            onCreate={(report) => {
+              setDialog(null)
+              void create(report)
+            }}
+            onCarry={(id) => {
+              setDialog(null)
+              void carry(id)
+            }}
+          />
+        )}
+        {dialog === 'save-template' && info && (
+          <PromptDialog
+            title="存为模板"
+            label="模板名称"
+            initial={info.report.meta.title.replace(/^\d{4}年度?/, '') || '我的模板'}
+            onCancel={() => setDialog(null)}
+            onOk={(name) => {
+              setDialog(null)
+              void saveUserTemplate(templateFromReport(info.report, name)).then(() => setNotice({ kind: 'success', text: `已存为模板“${name}”，新建总结时可以选用。` }))
+            }}
+          />
+        )}
         {progress && <ImportProgress {...progress} />}
         {importing && (
           <ImportPreview files={importing.files} onRestoreNoise={restoreNoise} onConfirm={(c) => void confirmImport(c)} onCancel={() => setImporting(null)} />

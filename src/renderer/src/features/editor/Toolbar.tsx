@@ -17,7 +17,7 @@ const LEVELS: { level: HeadingLevel | 0; label: string; hint: string }[] = [
 ]
 
 /** Formatting buttons; every one of them has a keyboard shortcut too. */
-export function Toolbar({ meta, readOnly, onExport }: { meta: ReportMeta; readOnly: boolean; onExport: (format: 'docx' | 'pdf' | 'txt') => void }) {
+export function Toolbar({ meta, readOnly, onExport, onSaveTemplate }: { meta: ReportMeta; readOnly: boolean; onExport: (format: 'docx' | 'pdf' | 'txt') => void; onSaveTemplate: () => void }) {
   const [editor] = useLexicalComposerContext()
   const [canUndo, setCanUndo] = useState(false)
   const [canRedo, setCanRedo] = useState(false)
@@ -85,6 +85,9 @@ export function Toolbar({ meta, readOnly, onExport }: { meta: ReportMeta; readOn
         </button>
         <button type="button" disabled={readOnly} onClick={addSignature}>
           落款
+        </button>
+        <button type="button" onClick={onSaveTemplate} title="把这篇总结的结构存为自己的模板">
+          存为模板
         </button>
       </div>
       <div className="tool-group tool-right">

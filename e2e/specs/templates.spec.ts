@@ -1,0 +1,60 @@
+import { expect, test } from '../fixtures/app'
+import { EditorPage } from '../pages/EditorPage'
+
+test('a report from the 年度工作总结 template with its fields filled has no placeholder findings', async ({ app }) => {
+  const ed = new EditorPage(app.page)
+  await app.page.getByRole('button', { name: '新建' }).click()
+  const dialog = app.page.getByRole('dialog', { name: '新建总结' })
+  await dialog.getByRole('radio', { name: /^年度工作总结/ }).check()
+  await dialog.getByLabel('单位名称').fill('某某县教育局')
+  await dialog.getByLabel('年度', { exact: true }).fill('2026')
+  await dialog.getByLabel('撰写人').fill('张三')
+  await dialog.getByLabel('日期').fill('2026年12月28日')
+  await dialog.getByRole('button', { name: '创建' }).click()
+
+  await expect(ed.title).toHaveText('某某县教育局2026年工作总结')
+  await expect(ed.outline.getByRole('treeitem').first()).toHaveAttribute('aria-label', /^一、/)
+  await expect(ed.content.locator('.signature-unit')).toHaveText('某某县教育局')
+  await expect(ed.content.locator('.signature-date')).toHaveText('2026年12月28日')
+  await app.page.getByRole('tab', { name: /校对/ }).click()
+  await expect(app.page.getByRole('region', { name: '校对' })).toBeVisible()
+  await expect(app.page.locator('.check-item.rule-placeholder')).toHaveCount(0)
+
+  // The same template with the unit left empty: the gap is flagged.
+  await app.page.getByRole('button', { name: '新建' }).click()
+  await dialog.getByRole('radio', { name: /^年度工作总结/ }).check()
+  await dialog.getByLabel('单位名称').fill('')
+  await dialog.getByRole('button', { name: '创建' }).click()
+  await app.page.getByRole('tab', { name: /校对/ }).click()
+  await expect(app.page.locator('.check-item.rule-placeholder').first()).toBeVisible()
+})
+
+test('any report’s structure can be saved as the clerk’s own template', async ({ app }) => {
+  const ed = new EditorPage(app.page)
+  await ed.title.click()
+  await ed.type('某某县教育局2025年安全工作专项总结')
+  await ed.press('Enter')
+  await ed.type('主要做法')
+  await ed.press('Control+1')
+  await ed.press('Enter')
+  await ed.type('开展安全检查12次。')
+  await ed.press('Enter')
+  await ed.type('存在问题')
+  await ed.press('Control+1')
+  await ed.waitSaved()
+  await app.page.getByRole('button', { name: '存为模板' }).click()
+  const prompt = app.page.getByRole('dialog', { name: '存为模板' })
+  await prompt.getByLabel('模板名称').fill('安全专项总结')
+  await prompt.getByRole('button', { name: '确定' }).click()
+  await expect(app.page.getByRole('status')).toContainText('已存为模板')
+
+  await app.page.getByRole('button', { name: '新建' }).click()
+  const dialog = app.page.getByRole('dialog', { name: '新建总结' })
+  await dialog.getByRole('radio', { name: /安全专项总结/ }).check()
+  await dialog.getByLabel('年度', { exact: true }).fill('2026')
+  await dialog.getByRole('button', { name: '创建' }).click()
+  expect(await ed.outlineNames()).toEqual(['一、主要做法', '二、存在问题'])
+  // The structure comes along, last year's text does not.
+  await expect(ed.content).not.toContainText('开展安全检查12次')
+  await expect(ed.title).toContainText('2026')
+})
