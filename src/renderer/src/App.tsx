@@ -14,6 +14,7 @@ import type { SearchHit } from './features/search/searchClient'
 import { jumpToHeading } from './features/outline/OutlinePanel'
 import { numberSections } from '@shared/doc/numbering'
 import { NewReportDialog } from './features/new-report/NewReportDialog'
+import { FiguresPanel } from './features/figures/FiguresPanel'
 import { PromptDialog } from './ui/PromptDialog'
 import { templateFromReport } from '@shared/templates'
 import { saveUserTemplate } from './db/templates'
@@ -69,6 +70,8 @@ export function App() {
   /** A section to scroll to once the report opened from a search result is in the editor. */
   const [jump, setJump] = useState<{ id: string; path: string[] } | null>(null)
   const [dialog, setDialog] = useState<'new' | 'save-template' | null>(null)
+  /** Last period's report of the same kind and unit, for the figures view and the checks. */
+  const [previous, setPrevious] = useState<{ title: string; report: Report } | null>(null)
   const registerFlush = useCallback((f: (() => Promise<void>) | null) => {
     flushRef.current = f
   }, [])
@@ -376,6 +379,30 @@ export function App() {
     if (i >= 0 && info.headingKeys[i]) jumpToHeading(editor, info.headingKeys[i])
   }, [jump, info, editor, opened])
 
+  // The previous period: the report this one was carried forward from, or else the latest
+  // earlier report of the same kind and unit in the archive.
+  const prevKey = `${opened?.record.id}|${opened?.record.previousId ?? ''}|${meta.kind}|${meta.unit}|${info ? (info.report.meta.period || info.report.meta.title).match(/(19|20)\d{2}/)?.[0] : ''}`
+  useEffect(() => {
+    let live = true
+    void (async () => {
+      if (!opened) return setPrevious(null)
+      let id = opened.record.previousId
+      if (!id) {
+        const year = Number(prevKey.split('|')[4]) || null
+        const candidates = drafts.filter((d) => d.id !== opened.record.id && d.kind === meta.kind && d.unit === meta.unit && d.year !== null && year !== null && d.year < year)
+        candidates.sort((a, b) => (b.year ?? 0) - (a.year ?? 0) || b.updatedAt - a.updatedAt)
+        id = candidates[0]?.id
+      }
+      const record = id ? await getReport(id) : undefined
+      if (live) setPrevious(record && !record.deletedAt ? { title: record.title, report: record.report } : null)
+    })()
+    return () => {
+      live = false
+    }
+    // drafts changes on every save; the key holds what decides the previous report.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [prevKey])
+
   const notify = useCallback((kind: 'success' | 'error' | 'info', text: string) => setNotice({ kind, text }), [])
 
   /** After a restore the open report may have changed or gone: reload it, or the newest one. */
@@ -391,7 +418,7 @@ export function App() {
 
   const entries = useMemo(() => (info ? outlineEntries(info) : []), [info])
   const stats = useMemo(() => (info ? reportStats(info.report) : { characters: 0, pages: 1 }), [info])
-  const findings = useMemo(() => (info ? runChecks(info.report) : []), [info])
+  const findings = useMemo(() => (info ? runChecks(info.report, previous ? { previous: previous.report } : {}) : []), [info, previous])
   const readOnly = loadProblem !== null || opened?.record.status === 'final'
 
   return (
@@ -486,6 +513,7 @@ export function App() {
           tabs={[
             { id: 'outline', label: '大纲', content: <OutlinePanel entries={entries} editor={editor} /> },
             { id: 'checks', label: '校对', badge: findings.length, content: <ChecksPanel findings={findings} report={info?.report ?? null} editor={editor} readOnly={readOnly} /> },
+            { id: 'figures', label: '数据', content: <FiguresPanel report={info?.report ?? null} previous={previous} editor={editor} /> },
             {
               id: 'versions',
               label: '历史',
