@@ -15,6 +15,7 @@ import { jumpToHeading } from './features/outline/OutlinePanel'
 import { numberSections } from '@shared/doc/numbering'
 import { NewReportDialog } from './features/new-report/NewReportDialog'
 import { FiguresPanel } from './features/figures/FiguresPanel'
+import { ScriptDialog, selectedText } from './features/script/ScriptDialog'
 import { PromptDialog } from './ui/PromptDialog'
 import { templateFromReport } from '@shared/templates'
 import { saveUserTemplate } from './db/templates'
@@ -69,7 +70,8 @@ export function App() {
   openedIdRef.current = opened?.record.id ?? null
   /** A section to scroll to once the report opened from a search result is in the editor. */
   const [jump, setJump] = useState<{ id: string; path: string[] } | null>(null)
-  const [dialog, setDialog] = useState<'new' | 'save-template' | null>(null)
+  const [dialog, setDialog] = useState<'new' | 'save-template' | 'script' | null>(null)
+  const [scriptSelection, setScriptSelection] = useState('')
   /** Last period's report of the same kind and unit, for the figures view and the checks. */
   const [previous, setPrevious] = useState<{ title: string; report: Report } | null>(null)
   const registerFlush = useCallback((f: (() => Promise<void>) | null) => {
@@ -462,7 +464,12 @@ export function App() {
             highlight={opened.highlight}
             toolbar={
               <>
-                <Toolbar meta={meta} readOnly={readOnly} onExport={(f) => void exportAs(f)} onSaveTemplate={() => setDialog('save-template')} />
+                <Toolbar meta={meta} readOnly={readOnly} onExport={(f) => void exportAs(f)} onSaveTemplate={() => setDialog('save-template')}
+                  onConvertScript={() => {
+                    setScriptSelection(editor ? selectedText(editor) : '')
+                    setDialog('script')
+                  }}
+                />
                 <MetaBar meta={meta} readOnly={readOnly} onChange={setMeta} />
                 {loadProblem && (
                   <div className="banner banner-warning" role="alert">
@@ -490,6 +497,9 @@ export function App() {
               void carry(id)
             }}
           />
+        )}
+        {dialog === 'script' && info && editor && (
+          <ScriptDialog editor={editor} report={info.report} selection={scriptSelection} onApplied={(m) => setMeta((cur) => ({ ...cur, ...m, title: cur.title }))} onClose={() => setDialog(null)} />
         )}
         {dialog === 'save-template' && info && (
           <PromptDialog

@@ -17,7 +17,7 @@ const LEVELS: { level: HeadingLevel | 0; label: string; hint: string }[] = [
 ]
 
 /** Formatting buttons; every one of them has a keyboard shortcut too. */
-export function Toolbar({ meta, readOnly, onExport, onSaveTemplate }: { meta: ReportMeta; readOnly: boolean; onExport: (format: 'docx' | 'pdf' | 'txt') => void; onSaveTemplate: () => void }) {
+export function Toolbar({ meta, readOnly, onExport, onSaveTemplate, onConvertScript }: { meta: ReportMeta; readOnly: boolean; onExport: (format: 'docx' | 'pdf' | 'txt') => void; onSaveTemplate: () => void; onConvertScript: () => void }) {
   const [editor] = useLexicalComposerContext()
   const [canUndo, setCanUndo] = useState(false)
   const [canRedo, setCanRedo] = useState(false)
@@ -85,6 +85,9 @@ export function Toolbar({ meta, readOnly, onExport, onSaveTemplate }: { meta: Re
         </button>
         <button type="button" disabled={readOnly} onClick={addSignature}>
           落款
+        </button>
+        <button type="button" disabled={readOnly} onClick={onConvertScript} title="简体与繁体互相转换">
+          简繁
         </button>
         <button type="button" onClick={onSaveTemplate} title="把这篇总结的结构存为自己的模板">
           存为模板
