@@ -49,13 +49,17 @@ test.describe('export', () => {
     await ed.type('新增内容。')
     // Declined: the old file stays as it was.
     app.dialogs.save.push(target)
-    app.page.once('dialog', (d) => void d.dismiss())
+    let asked = app.page.waitForEvent('dialog')
     await app.page.getByRole('button', { name: '文本' }).click()
-    await expect.poll(async () => (await readFile(target, 'utf-8')) === first).toBe(true)
+    const question = await asked
+    expect(question.message()).toContain('已存在')
+    await question.dismiss()
+    expect(await readFile(target, 'utf-8')).toBe(first)
     // Confirmed: replaced.
     app.dialogs.save.push(target)
-    app.page.once('dialog', (d) => void d.accept())
+    asked = app.page.waitForEvent('dialog')
     await app.page.getByRole('button', { name: '文本' }).click()
+    await (await asked).accept()
     await expect.poll(async () => readFile(target, 'utf-8')).toContain('新增内容。')
   })
 
@@ -70,4 +74,38 @@ test.describe('export', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
     expect((await stat(target)).size).toBeGreaterThan(5000)
   })
+})
+
+test('several reports at once from the library: one file each, with progress, nothing replaced', async ({ app }) => {
+  const { mkdir, readdir, writeFile } = await import('node:fs/promises')
+  const { copyFile } = await import('node:fs/promises')
+  const { CORPUS_DIR, corpusFile } = await import('../fixtures/corpus')
+  const { LibraryPage } = await import('../pages/LibraryPage')
+  const src = join(app.dir, 'src')
+  await mkdir(src)
+  for (const p of ['000_', '004_']) await copyFile(join(CORPUS_DIR, corpusFile(p).name), join(src, corpusFile(p).name))
+  app.dialogs.folder.push(src)
+  const lib = new LibraryPage(app.page)
+  await lib.open()
+  await lib.root.getByRole('button', { name: '导入文件夹…' }).click()
+  await lib.preview.getByRole('button', { name: '导入 6 篇' }).click()
+  await expect(lib.rows()).toHaveCount(7)
+
+  const out = join(app.dir, 'out')
+  await mkdir(out)
+  // A file already there with one of the names stays untouched.
+  await writeFile(join(out, '年度教育局工作总结1.docx'), 'old')
+  await lib.root.getByRole('checkbox', { name: '全选' }).check()
+  await lib.rows().filter({ hasText: '（未命名）' }).getByRole('checkbox').uncheck()
+  app.dialogs.folder.push(out)
+  await lib.root.getByRole('button', { name: '导出所选（6 篇）…' }).click()
+  await expect(app.page.getByRole('status')).toContainText('已导出 6 篇')
+  const files = (await readdir(out)).sort()
+  expect(files).toHaveLength(7)
+  expect(files).toContain('年度教育局工作总结1（2）.docx')
+  expect(await readFile(join(out, '年度教育局工作总结1.docx'), 'utf-8')).toBe('old')
+  for (const f of files.filter((f) => f !== '年度教育局工作总结1.docx')) {
+    const zip = await JSZip.loadAsync(await readFile(join(out, f)))
+    expect(await zip.file('word/document.xml')!.async('string')).toContain('<w:docGrid')
+  }
 })

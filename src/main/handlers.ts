@@ -4,6 +4,7 @@
  * fixture calls the very same functions behind `window.api` in plain Chromium.
  */
 import { randomUUID } from 'node:crypto'
+import { stat } from 'node:fs/promises'
 import { basename, dirname, extname, join } from 'node:path'
 import { isUserError } from '../shared/errors'
 import { requestSchemas, type ExportFormat, type FileImport, type ResponseMap, type EventPayloads } from '../shared/ipc'
@@ -59,18 +60,32 @@ const EXPORT_FILTERS: Record<ExportFormat, FileFilter> = {
   html: { name: '网页', extensions: ['html'] }
 }
 
-/** A file name from a report title: characters Windows forbids are dropped. */
+async function fileExists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false
+  )
+}
+
+/** Names Windows keeps for devices, with or without an extension (CON.docx is the console, not a file). */
+const WINDOWS_DEVICE_NAME = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?=\s*(\.|$))/i
+
+/** A file name from a report title: characters Windows forbids are dropped, device names get a suffix. */
 export function fileNameFor(report: Report, format: ExportFormat): string {
   const base = (report.meta.title || '工作总结').replace(/[\\/:*?"<>|\u0000-\u001f]/g, '').trim().slice(0, 100) || '工作总结'
-  return `${base}.${format}`
+  return `${base.replace(WINDOWS_DEVICE_NAME, '$1_')}.${format}`
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   let lastExportDir = deps.defaultExportDir
   /** Paths written in this session: the only ones the renderer may ask to open or reveal. */
   const exported = new Set<string>()
-  /** Existing files the user chose in a save dialog, waiting for their confirmation to be replaced (single use). */
-  const pendingOverwrites = new Map<string, string>()
+  /**
+   * Existing files the user chose in a save dialog, waiting for their confirmation to be replaced:
+   * single use, and only by the request that asked (an export token cannot write a backup into the
+   * clerk's .docx, nor a Word export into a file chosen for text).
+   */
+  const pendingOverwrites = new Map<string, { path: string; purpose: string }>()
 
   const backupSettingsFile = join(deps.dataDir, 'backup-settings.json')
   let lastBackupDir = deps.defaultExportDir
@@ -82,11 +97,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   }
 
   /** Asks before replacing, the same way exports do: the path waits in main behind a single-use token. */
-  function confirmedPath(token: string): string {
-    const confirmed = pendingOverwrites.get(token)
+  function confirmedPath(token: string, purpose: string): string {
+    const pending = pendingOverwrites.get(token)
     pendingOverwrites.delete(token)
-    if (!confirmed) throw new Error('替换确认已失效，请重新操作。')
-    return confirmed
+    if (!pending || pending.purpose !== purpose) throw new Error('替换确认已失效，请重新操作。')
+    return pending.path
   }
 
   async function importPaths(paths: string[]): Promise<FileImport[]> {
@@ -112,10 +127,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return dir ? importPaths(await listImportableFiles(dir)) : []
     },
     exportReport: async (raw) => {
-      const { report, format, overwriteToken } = requestSchemas.exportReport.parse(raw)
+      const { report, format, overwriteToken, docx } = requestSchemas.exportReport.parse(raw)
       let path: string
       if (overwriteToken) {
-        path = confirmedPath(overwriteToken)
+        path = confirmedPath(overwriteToken, `export:${format}`)
       } else {
         const target = await deps.dialogs.saveFile(join(lastExportDir, fileNameFor(report, format)), [EXPORT_FILTERS[format]])
         if (!target) return { status: 'canceled' }
@@ -123,11 +138,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       }
       lastExportDir = dirname(path)
       try {
-        await exportReport(report, path, format, { overwrite: !!overwriteToken, printToPdf: deps.printToPdf })
+        await exportReport(report, path, format, { overwrite: !!overwriteToken, printToPdf: deps.printToPdf, docx })
       } catch (e) {
         if (isUserError(e) && e.code === 'exists') {
           const token = randomUUID()
-          pendingOverwrites.set(token, path)
+          pendingOverwrites.set(token, { path, purpose: `export:${format}` })
           return { status: 'exists', path, overwriteToken: token }
         }
         throw e
@@ -148,10 +163,34 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     closeReady: async () => {
       deps.onCloseReady?.()
     },
+    exportMany: async (raw) => {
+      const { reports, format, docx } = requestSchemas.exportMany.parse(raw)
+      const dir = await deps.dialogs.openFolder()
+      if (!dir) return { status: 'canceled' }
+      const files: { title: string; path?: string; error?: string }[] = []
+      const taken = new Set<string>()
+      for (const [i, report] of reports.entries()) {
+        const title = report.meta.title || '工作总结'
+        try {
+          // Never replace a file in a batch: a name already there (or twice in the batch) gets （2）, （3）…
+          const base = fileNameFor(report, format).slice(0, -(format.length + 1))
+          let path = join(dir, `${base}.${format}`)
+          for (let n = 2; taken.has(path) || (await fileExists(path)); n++) path = join(dir, `${base}（${n}）.${format}`)
+          taken.add(path)
+          await exportReport(report, path, format, { printToPdf: deps.printToPdf, docx })
+          exported.add(path)
+          files.push({ title, path })
+        } catch (e) {
+          files.push({ title, error: isUserError(e) ? e.message : '导出失败' })
+        }
+        deps.emit('exportProgress', { done: i + 1, total: reports.length, name: title })
+      }
+      return { status: 'done', dir, files }
+    },
     backupSave: async (raw) => {
       const { archive, overwriteToken } = requestSchemas.backupSave.parse(raw)
       let path: string
-      if (overwriteToken) path = confirmedPath(overwriteToken)
+      if (overwriteToken) path = confirmedPath(overwriteToken, 'backup')
       else {
         const target = await deps.dialogs.saveFile(join(lastBackupDir, manualBackupName(new Date())), BACKUP_FILTERS)
         if (!target) return { status: 'canceled' }
@@ -164,7 +203,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       } catch (e) {
         if (isUserError(e) && e.code === 'exists') {
           const token = randomUUID()
-          pendingOverwrites.set(token, path)
+          pendingOverwrites.set(token, { path, purpose: 'backup' })
           return { status: 'exists', path, overwriteToken: token }
         }
         throw e
@@ -203,10 +242,53 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   }
 }
 
+/** Deeper than any real payload: sections nest four levels, an archive adds a handful. */
+const MAX_PAYLOAD_DEPTH = 64
+/** The longest array any request schema allows (an archive's versions). */
+const MAX_PAYLOAD_ARRAY = 2_000_000
+/** Values zod would visit, a shared reference counted each time it is reached. */
+const MAX_PAYLOAD_NODES = 50_000_000
+
+/**
+ * Whether a payload is plain data the schemas can check: plain objects, arrays and primitives
+ * only, no cycles, bounded depth, length and size. Structured clone lets a compromised renderer
+ * send cycles, shared references (2^40 sections in a few kilobytes), sparse arrays of length 2^32
+ * and typed arrays; zod and the exporters recurse over those and would overflow the stack or run
+ * for hours instead of refusing. Shared references are fine as such: sizes are memoized.
+ */
+export function isPlainBoundedData(payload: unknown): boolean {
+  const sizes = new Map<object, number>()
+  const onPath = new Set<object>()
+  const sizeOf = (value: unknown, depth: number): number => {
+    if (typeof value !== 'object' || value === null) return 1
+    const known = sizes.get(value)
+    if (known !== undefined) return known
+    if (depth > MAX_PAYLOAD_DEPTH || onPath.has(value)) return Infinity
+    const isArray = Array.isArray(value)
+    const proto = Object.getPrototypeOf(value)
+    if (isArray ? value.length > MAX_PAYLOAD_ARRAY : proto !== Object.prototype && proto !== null) return Infinity
+    onPath.add(value)
+    let total = 1
+    const children: Iterable<unknown> = isArray ? value : Object.values(value)
+    for (const child of children) {
+      total += sizeOf(child, depth + 1)
+      if (total > MAX_PAYLOAD_NODES) break
+    }
+    onPath.delete(value)
+    sizes.set(value, total)
+    return total
+  }
+  return sizeOf(payload, 0) <= MAX_PAYLOAD_NODES
+}
+
 /** Validates the payload, runs the handler, and turns any failure into a clear message. */
 export async function invokeHandler(handlers: Handlers, name: string, payload: unknown): Promise<Envelope<unknown>> {
   if (!Object.hasOwn(handlers, name)) return { ok: false, error: `未知的请求：${String(name).slice(0, 50)}` }
   const requestName = name as RequestName
+  if (!isPlainBoundedData(payload)) {
+    console.error(`[ipc] ${requestName}: invalid payload (not plain data, cyclic, too deep or too large)`)
+    return { ok: false, error: '请求内容无效，已拒绝。' }
+  }
   const parsed = requestSchemas[requestName].safeParse(payload)
   if (!parsed.success) {
     // Where it failed, never the payload itself (it may hold a clerk's whole archive).

@@ -17,12 +17,13 @@ export const REQUESTS = [
   'chooseAutoBackupFolder',
   'setAutoBackup',
   'runAutoBackup',
-  'safetyBackup'
+  'safetyBackup',
+  'exportMany'
 ] as const
 export type RequestName = (typeof REQUESTS)[number]
 
 /** Events main sends to the renderer. */
-export const EVENTS = ['menuCommand', 'importProgress', 'beforeClose'] as const
+export const EVENTS = ['menuCommand', 'importProgress', 'exportProgress', 'beforeClose'] as const
 export type EventName = (typeof EVENTS)[number]
 
 export const channelOf = (name: RequestName): string => `api:${name}`

@@ -13,6 +13,16 @@ import { EXPORT_FORMATS, type ExportFormat } from './export/formats'
 
 export { EXPORT_FORMATS, type ExportFormat }
 
+/** The clerk's .docx preferences (Settings): font names and bold level-3 headings. */
+export const DocxPreferencesSchema = z.object({
+  bodyFont: z.string().min(1).max(60).optional(),
+  titleFont: z.string().min(1).max(60).optional(),
+  heading1Font: z.string().min(1).max(60).optional(),
+  heading2Font: z.string().min(1).max(60).optional(),
+  level3Bold: z.boolean().optional()
+})
+export type DocxPreferences = z.infer<typeof DocxPreferencesSchema>
+
 export const requestSchemas = {
   getAppInfo: z.undefined(),
   importFilesDialog: z.undefined(),
@@ -25,7 +35,8 @@ export const requestSchemas = {
      * with a token, and the renderer repeats the call with that token once the user confirmed.
      * The path itself never comes from the renderer.
      */
-    overwriteToken: z.string().max(100).optional()
+    overwriteToken: z.string().max(100).optional(),
+    docx: DocxPreferencesSchema.optional()
   }),
   /** Only paths this session exported can be opened: the renderer never names arbitrary files. */
   openExportedFile: z.object({ path: z.string().max(4096) }),
@@ -37,7 +48,9 @@ export const requestSchemas = {
   chooseAutoBackupFolder: z.undefined(),
   setAutoBackup: z.object({ enabled: z.boolean(), keep: z.number().int().min(1).max(365) }),
   runAutoBackup: z.object({ archive: ArchiveSchema }),
-  safetyBackup: z.object({ archive: ArchiveSchema })
+  safetyBackup: z.object({ archive: ArchiveSchema }),
+  /** Several reports, each to its own file, into a folder chosen in a native dialog. */
+  exportMany: z.object({ reports: z.array(ReportSchema).min(1).max(2000), format: z.enum(EXPORT_FORMATS), docx: DocxPreferencesSchema.optional() })
 } satisfies Record<RequestName, z.ZodType>
 
 export interface AppInfo {
@@ -84,6 +97,7 @@ export interface ResponseMap {
   setAutoBackup: AutoBackupState
   runAutoBackup: { status: 'written'; path: string; removed: string[] } | { status: 'not-due' } | { status: 'disabled' }
   safetyBackup: { path: string }
+  exportMany: { status: 'canceled' } | { status: 'done'; dir: string; files: { title: string; path?: string; error?: string }[] }
 }
 
 export type RequestPayload<N extends RequestName> = z.infer<(typeof requestSchemas)[N]>
@@ -91,6 +105,7 @@ export type RequestPayload<N extends RequestName> = z.infer<(typeof requestSchem
 export interface EventPayloads {
   menuCommand: MenuCommand
   importProgress: { done: number; total: number; name: string }
+  exportProgress: { done: number; total: number; name: string }
   beforeClose: undefined
 }
 

@@ -19,6 +19,7 @@ import { ScriptDialog, selectedText } from './features/script/ScriptDialog'
 import { PromptDialog } from './ui/PromptDialog'
 import { templateFromReport } from '@shared/templates'
 import { saveUserTemplate } from './db/templates'
+import { loadDocxPreferences } from './db/preferences'
 import type { VersionRecord } from './db/database'
 import { LibraryScreen, type LibraryActions } from './features/library/LibraryScreen'
 import { ImportPreview, ImportProgress, type PreviewReport } from './features/import/ImportPreview'
@@ -62,7 +63,7 @@ export function App() {
   const [view, setView] = useState<'editor' | 'library' | 'settings'>('editor')
   const [trash, setTrash] = useState<DraftSummary[]>([])
   const [importing, setImporting] = useState<{ files: FileImport[]; kept: Set<string>[] } | null>(null)
-  const [progress, setProgress] = useState<{ done: number; total: number; name: string } | null>(null)
+  const [progress, setProgress] = useState<{ done: number; total: number; name: string; title: string } | null>(null)
   const flushRef = useRef<(() => Promise<void>) | null>(null)
   useAutoBackup()
   const search = useSearchIndex()
@@ -176,10 +177,11 @@ export function App() {
       await flush()
       const report = readDocumentInfo(editor, meta).report
       try {
-        let result = await window.api.exportReport({ report, format })
+        const docx = await loadDocxPreferences()
+        let result = await window.api.exportReport({ report, format, docx })
         if (result.status === 'exists') {
           if (!window.confirm(`文件“${result.path}”已存在，要替换它吗？`)) return
-          result = await window.api.exportReport({ report, format, overwriteToken: result.overwriteToken })
+          result = await window.api.exportReport({ report, format, overwriteToken: result.overwriteToken, docx })
         }
         if (result.status === 'saved') {
           setNotice({ kind: 'success', text: `已导出：${result.path}`, path: result.path })
@@ -273,7 +275,29 @@ export function App() {
     [refreshList, search]
   )
 
-  useEffect(() => window.api.onImportProgress((p) => setProgress(p.done < p.total ? p : null)), [])
+  useEffect(() => window.api.onImportProgress((p) => setProgress(p.done < p.total ? { ...p, title: '正在导入…' } : null)), [])
+  useEffect(() => window.api.onExportProgress((p) => setProgress(p.done < p.total ? { ...p, title: '正在导出…' } : null)), [])
+
+  const exportMany = useCallback(
+    async (ids: string[], format: ExportFormat) => {
+      await flush()
+      const reports = (await Promise.all(ids.map((id) => getReport(id)))).filter((r): r is ReportRecord => !!r).map((r) => r.report)
+      try {
+        const r = await window.api.exportMany({ reports, format, docx: await loadDocxPreferences() })
+        setProgress(null)
+        if (r.status === 'canceled') return
+        const failed = r.files.filter((f) => f.error)
+        setNotice({
+          kind: failed.length ? 'error' : 'success',
+          text: `已导出 ${r.files.length - failed.length} 篇到 ${r.dir}${failed.length ? `；${failed.length} 篇失败：${failed.map((f) => `《${f.title}》${f.error}`).join('；')}` : ''}`
+        })
+      } catch (e) {
+        setProgress(null)
+        setNotice({ kind: 'error', text: e instanceof Error ? e.message : String(e) })
+      }
+    },
+    [flush]
+  )
 
   /** After a change to a report from the library, the open editor reloads it if it is that one. */
   const reloadIfOpen = useCallback(
@@ -331,6 +355,7 @@ export function App() {
         await refreshList()
         void search.refresh(id)
       })(),
+    exportMany: (ids, format) => void exportMany(ids, format),
     importFiles: () => void startImport(false),
     importFolder: () => void startImport(true)
   }

@@ -123,12 +123,13 @@ export function ImportPreview({
   )
 }
 
-export function ImportProgress({ done, total, name }: { done: number; total: number; name: string }) {
+/** Progress of a long batch (a folder import, a batch export). */
+export function ImportProgress({ done, total, name, title }: { done: number; total: number; name: string; title: string }) {
   return (
     <div className="modal-backdrop">
-      <div className="modal import-progress" role="dialog" aria-modal="true" aria-label="正在导入">
-        <h2 className="modal-title">正在导入…</h2>
-        <progress max={total} value={done} aria-label="导入进度" />
+      <div className="modal import-progress" role="dialog" aria-modal="true" aria-label={title}>
+        <h2 className="modal-title">{title}</h2>
+        <progress max={total} value={done} aria-label="进度" />
         <p className="muted">
           {done} / {total} · {name}
         </p>

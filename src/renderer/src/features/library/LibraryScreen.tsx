@@ -1,6 +1,7 @@
 import { useMemo, useState, type ReactNode } from 'react'
 import { REPORT_KIND_LABELS, type ReportKind } from '@shared/doc/model'
 import type { ReportStatus } from '../../db/database'
+import type { ExportFormat } from '@shared/ipc'
 import type { DraftSummary } from '../drafts/DraftList'
 import { facetValues, matchesFilter, NO_FILTER, sortReports, type LibraryFilter, type SortKey } from './libraryFilter'
 
@@ -18,6 +19,7 @@ export interface LibraryActions {
   reopen(id: string): void
   trash(row: DraftSummary): void
   restore(id: string): void
+  exportMany(ids: string[], format: ExportFormat): void
   importFiles(): void
   importFolder(): void
 }
@@ -38,6 +40,14 @@ export function LibraryScreen({
   const [filter, setFilter] = useState<LibraryFilter>(NO_FILTER)
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'updatedAt', desc: true })
   const [showTrash, setShowTrash] = useState(false)
+  const [selected, setSelected] = useState<Set<string>>(new Set())
+  const [batchFormat, setBatchFormat] = useState<ExportFormat>('docx')
+  const toggleRow = (id: string) =>
+    setSelected((prev) => {
+      const next = new Set(prev)
+      if (!next.delete(id)) next.add(id)
+      return next
+    })
   const facets = useMemo(() => facetValues(reports), [reports])
   const rows = useMemo(() => sortReports(reports.filter((r) => matchesFilter(r, filter)), sort.key, sort.desc), [reports, filter, sort])
 
@@ -145,6 +155,27 @@ export function LibraryScreen({
             </span>
           </div>
           {search?.(filter)}
+          <div className="batch-bar" role="group" aria-label="批量操作">
+            <label>
+              <input
+                type="checkbox"
+                aria-label="全选"
+                checked={rows.length > 0 && rows.every((r) => selected.has(r.id))}
+                onChange={(e) => setSelected(e.target.checked ? new Set(rows.map((r) => r.id)) : new Set())}
+              />{' '}
+              全选
+            </label>
+            <select aria-label="导出格式" value={batchFormat} onChange={(e) => setBatchFormat(e.target.value as ExportFormat)}>
+              <option value="docx">Word (.docx)</option>
+              <option value="pdf">PDF</option>
+              <option value="txt">纯文本</option>
+              <option value="md">Markdown</option>
+              <option value="html">网页</option>
+            </select>
+            <button type="button" disabled={selected.size === 0} onClick={() => actions.exportMany(rows.filter((r) => selected.has(r.id)).map((r) => r.id), batchFormat)}>
+              导出所选（{[...selected].filter((id) => rows.some((r) => r.id === id)).length} 篇）…
+            </button>
+          </div>
           <div className="library-table-wrap">
             <table className="library-table" aria-label="总结列表">
               <thead>
@@ -163,6 +194,7 @@ export function LibraryScreen({
                 {rows.map((r) => (
                   <tr key={r.id}>
                     <td>
+                      <input type="checkbox" className="row-check" aria-label={`选择 ${r.title || '未命名'}`} checked={selected.has(r.id)} onChange={() => toggleRow(r.id)} />
                       <button type="button" className="link" onClick={() => actions.open(r.id)}>
                         {r.title || '（未命名）'}
                       </button>

@@ -4,6 +4,7 @@ import type { AutoBackupState } from '@shared/ipc'
 import { db } from '../../db/database'
 import { applyRestore, dumpArchive, previewRestore } from '../../db/backup'
 import { RestoreDialog } from './RestoreDialog'
+import { DocxPreferencesCard } from './DocxPreferencesCard'
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e)
@@ -122,6 +123,7 @@ export function SettingsScreen({ onRestored, notify }: { onRestored: () => Promi
           </>
         )}
       </section>
+      <DocxPreferencesCard />
       {restoring && <RestoreDialog name={restoring.name} preview={restoring.preview} onApply={(m) => void apply(m)} onCancel={() => setRestoring(null)} />}
     </section>
   )
