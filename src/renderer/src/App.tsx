@@ -4,7 +4,7 @@ import { emptyReport, type Report, type ReportMeta } from '@shared/doc/model'
 import { reportStats } from '@shared/doc/stats'
 import type { ExportFormat, FileImport, MenuCommand } from '@shared/ipc'
 import type { ReportRecord } from './db/database'
-import { createReport, getReport, listReports, listTrash, purgeTrash, restoreFromTrash, setStatus as setReportStatus, trashReport } from './db/reports'
+import { createReport, discardIfBlank, getReport, listReports, listTrash, purgeTrash, restoreFromTrash, setStatus as setReportStatus, trashReport } from './db/reports'
 import { addVersion, restoreVersion } from './db/versions'
 import { VersionsPanel } from './features/versions/VersionsPanel'
 import { SettingsScreen, useAutoBackup } from './features/settings/SettingsScreen'
@@ -92,6 +92,9 @@ export function App() {
       await flush()
       const record = await getReport(id)
       if (!record) return
+      // A blank draft that was never written in is not worth keeping once the clerk moves on.
+      const left = openedIdRef.current
+      if (left && left !== id && (await discardIfBlank(left))) void refreshList()
       setMeta(record.report.meta)
       setInfo(null)
       setLoadProblem(null)
@@ -99,7 +102,7 @@ export function App() {
       if (!stayInLibrary) setView('editor')
       await saveSession({ reportId: id, caret: restore?.caret, scrollTop: restore?.scrollTop })
     },
-    [flush]
+    [flush, refreshList]
   )
 
   const create = useCallback(

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { emptyReport, paragraph, section } from '@shared/doc/model'
 import { db } from './database'
-import { createReport, getReport, listReports, listTrash, purgeTrash, restoreFromTrash, saveReport, setStatus, trashReport, TRASH_DAYS } from './reports'
+import { createReport, discardIfBlank, getReport, listReports, listTrash, purgeTrash, restoreFromTrash, saveReport, setStatus, trashReport, TRASH_DAYS } from './reports'
 import { AUTO_VERSION_INTERVAL_MS, addVersion, listVersions, maybeAutoVersion, restoreVersion } from './versions'
 
 const DAY = 24 * 3600 * 1000
@@ -69,5 +69,19 @@ describe('versions', () => {
     await setStatus(a.id, 'draft')
     await saveReport(a.id, report('改动'), '{}')
     expect((await getReport(a.id))?.report.sections[0].blocks[0]).toEqual(paragraph('改动'))
+  })
+})
+
+describe('blank drafts', () => {
+  it('an untouched blank draft is discarded, anything with a title or text is kept', async () => {
+    const blank = await createReport(emptyReport())
+    const titled = await createReport(emptyReport({ title: '只有标题' }))
+    const withText = await createReport(report('正文'))
+    expect(await discardIfBlank(blank.id)).toBe(true)
+    expect(await getReport(blank.id)).toBeUndefined()
+    expect(await discardIfBlank(titled.id)).toBe(false)
+    expect(await discardIfBlank(withText.id)).toBe(false)
+    await setStatus(withText.id, 'final')
+    expect(await getReport(titled.id)).toBeDefined()
   })
 })

@@ -1,5 +1,5 @@
 import { emptyReport, type Report, type ReportMeta } from '@shared/doc/model'
-import { reportStats } from '@shared/doc/stats'
+import { reportLines, reportStats } from '@shared/doc/stats'
 import { db, type ReportRecord } from './database'
 
 /** The year a report covers, from its period or title (2024年上半年 → 2024). */
@@ -93,4 +93,16 @@ export async function setStatus(id: string, status: ReportRecord['status']): Pro
 export async function listReports(): Promise<Omit<ReportRecord, 'report' | 'editorState'>[]> {
   const rows = await db.reports.orderBy('updatedAt').reverse().filter((r) => !r.deletedAt).toArray()
   return rows.map(({ report: _r, editorState: _e, ...rest }) => rest)
+}
+
+/** Deletes a draft with no title and no text at all (never worth a place in the trash); returns whether it did. */
+export async function discardIfBlank(id: string): Promise<boolean> {
+  return db.transaction('rw', db.reports, db.versions, async () => {
+    const r = await db.reports.get(id)
+    if (!r || r.status !== 'draft' || r.title.trim() || r.characters > 0) return false
+    if (reportLines(r.report).some((l) => l.trim())) return false
+    await db.versions.where('reportId').equals(id).delete()
+    await db.reports.delete(id)
+    return true
+  })
 }
