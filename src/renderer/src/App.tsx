@@ -240,7 +240,21 @@ export function App() {
       if (!(e.ctrlKey || e.metaKey) || e.altKey) return
       const k = e.key.toLowerCase()
       const command: MenuCommand | null =
-        k === 'n' ? 'new-report' : k === 'e' ? (e.shiftKey ? 'export-pdf' : 'export-docx') : k === '\\' ? 'toggle-outline' : k === 'l' ? 'show-library' : null
+        k === 'n'
+          ? 'new-report'
+          : k === 'e'
+            ? e.shiftKey
+              ? 'export-pdf'
+              : 'export-docx'
+            : k === 'o'
+              ? e.shiftKey
+                ? 'import-folder'
+                : 'import-files'
+              : k === '\\'
+                ? 'toggle-outline'
+                : k === 'l'
+                  ? 'show-library'
+                  : null
       if (!command) return
       e.preventDefault()
       onMenu(command)
