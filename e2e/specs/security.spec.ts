@@ -84,7 +84,7 @@ async function expectStillTheApp(p: Policed): Promise<void> {
   expect(p.page.url()).toBe(p.appUrl)
   // Asked in the page: Playwright's own waits would wait for a navigation the CSP refused to start.
   expect(await p.page.evaluate(() => [(globalThis as unknown as { __sameDocument?: boolean }).__sameDocument, !!document.querySelector('.editor-content')])).toEqual([true, true])
-  expect(p.page.context().pages().filter((other) => other !== p.page && !other.isClosed())).toEqual([])
+  expect(p.page.context().pages().filter((other) => other !== p.page && !other.isClosed()).map((other) => other.url())).toEqual([])
 }
 
 function directives(policy: string | null): Map<string, string> {

@@ -23,22 +23,35 @@ import { REQUESTS, type Envelope, type RequestName } from '../shared/ipc-channel
 import { sampleArchive } from '../shared/backup/sample-archive'
 import type { Report } from '../shared/doc/model'
 
-/** Every call that can create, change or remove a file, with the path(s) it touches. */
-const fsLog = vi.hoisted(() => ({ writes: [] as { op: string; path: string }[] }))
+/**
+ * Every call that can create, change or remove a file, with the path(s) it touches. Once `fence`
+ * is set, such a call outside it is logged and refused (EACCES), so a regression fails the test
+ * instead of writing into the machine (tests may run as root).
+ */
+const fsLog = vi.hoisted(() => ({ writes: [] as { op: string; path: string }[], fence: '' }))
 
 vi.mock('node:fs/promises', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs/promises')>()
   const { constants } = await import('node:fs')
+  const { isAbsolute, relative, resolve, sep } = await import('node:path')
   const WRITE_FLAGS = constants.O_WRONLY | constants.O_RDWR | constants.O_CREAT | constants.O_TRUNC | constants.O_APPEND
-  const log = (op: string, path: unknown): void => void fsLog.writes.push({ op, path: String(path) })
-  /** Wraps fn, logging the arguments at `paths` (the ones written to; a link's or copy's source is only read). */
+  /** Logs the write; false when it falls outside the fence and must not happen. */
+  const allow = (op: string, path: unknown): boolean => {
+    fsLog.writes.push({ op, path: String(path) })
+    if (!fsLog.fence) return true
+    const rel = relative(fsLog.fence, resolve(String(path)))
+    return !isAbsolute(rel) && rel.split(sep)[0] !== '..'
+  }
+  const refuse = (path: unknown) => Promise.reject(Object.assign(new Error(`EACCES: outside the test folder: ${String(path)}`), { code: 'EACCES' }))
+  /** Wraps fn, checking the arguments at `paths` (the ones written to; a link's or copy's source is only read). */
   const logged = <F extends (...args: never[]) => unknown>(op: string, fn: F, paths: number[]): F =>
     ((...args: Parameters<F>) => {
-      for (const i of paths) log(op, args[i])
+      for (const i of paths) if (!allow(op, args[i])) return refuse(args[i])
       return fn(...args)
     }) as F
   const open = ((path: Parameters<typeof real.open>[0], flags?: string | number, mode?: number) => {
-    if (typeof flags === 'string' ? /[wax+]/.test(flags) : typeof flags === 'number' && (flags & WRITE_FLAGS) !== 0) log('open', path)
+    const writes = typeof flags === 'string' ? /[wax+]/.test(flags) : typeof flags === 'number' && (flags & WRITE_FLAGS) !== 0
+    if (writes && !allow('open', path)) return refuse(path)
     return real.open(path, flags, mode)
   }) as typeof real.open
   const mocked = {
@@ -80,6 +93,7 @@ const report: Report = archive.reports[0].report
 
 beforeAll(() => {
   root = realpathSync(mkdtempSync(join(tmpdir(), 'zongjie-fuzz-')))
+  fsLog.fence = root
   chosen = join(root, 'chosen')
   data = join(root, 'data')
   outside = join(root, 'outside')
@@ -115,6 +129,7 @@ afterEach(() => {
 })
 
 afterAll(() => {
+  fsLog.fence = ''
   vi.restoreAllMocks()
   if (previousCwd) process.chdir(previousCwd)
   if (root) rmSync(root, { recursive: true, force: true })
