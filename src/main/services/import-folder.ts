@@ -1,5 +1,6 @@
 import { readdir } from 'node:fs/promises'
-import { extname, join } from 'node:path'
+import { basename, extname, join } from 'node:path'
+import { UserError } from '../../shared/errors'
 
 export const IMPORTABLE_EXTENSIONS = ['.txt', '.docx', '.md', '.html', '.htm']
 
@@ -18,6 +19,13 @@ export async function listImportableFiles(dir: string, maxFiles = 10_000): Promi
       if (out.length >= maxFiles) return
     }
   }
-  await visit(dir, 0)
+  try {
+    await visit(dir, 0)
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new UserError(`找不到文件夹“${basename(dir)}”，它可能已被移动或删除。`, 'not-found')
+    if (code === 'EACCES' || code === 'EPERM') throw new UserError(`没有权限读取文件夹“${basename(dir)}”。`, 'denied')
+    throw e
+  }
   return out
 }
