@@ -8,7 +8,9 @@ import { cpus, totalmem } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { benchChecks } from './checks.bench'
+import { benchEditor } from './editor.bench'
 import { benchExport } from './export.bench'
+import { benchImport } from './import.bench'
 import { benchSearch } from './search.bench'
 
 export interface BenchResult {
@@ -33,7 +35,9 @@ async function main(): Promise<void> {
   const suites: [string, () => Promise<BenchResult | BenchResult[]>][] = [
     ['checks', benchChecks],
     ['export', benchExport],
-    ['search', benchSearch]
+    ['search', benchSearch],
+    ['import', benchImport],
+    ['editor', benchEditor]
   ]
   const results: BenchResult[] = []
   for (const [name, run] of suites) {
