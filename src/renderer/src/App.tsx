@@ -460,22 +460,50 @@ export function App() {
     else await create()
   }, [opened, refreshList, open, create, search])
 
+  // Stable callbacks: the memoised panels then skip the re-render every keystroke's status update causes.
+  const openFromList = useCallback((id: string) => void open(id), [open])
+  const showNewDialog = useCallback(() => setDialog('new'), [])
+  const removeFromList = useCallback((d: DraftSummary) => void remove(d), [remove])
+  const toggleLibrary = useCallback(() => setView((v) => (v === 'library' ? 'editor' : 'library')), [])
+  const toggleSettings = useCallback(() => setView((v) => (v === 'settings' ? 'editor' : 'settings')), [])
+  const savedAt = status.state === 'saved' ? status.at : null
+  const onExportFormat = useCallback((f: ExportFormat) => void exportAs(f), [exportAs])
+  const onSaveTemplate = useCallback(() => setDialog('save-template'), [])
+  const onConvertScript = useCallback(() => {
+    setScriptSelection(editor ? selectedText(editor) : '')
+    setDialog('script')
+  }, [editor])
+
   const entries = useMemo(() => (info ? outlineEntries(info) : []), [info])
   const stats = useMemo(() => (info ? reportStats(info.report) : { characters: 0, pages: 1 }), [info])
   const findings = useMemo(() => (info ? runChecks(info.report, previous ? { previous: previous.report } : {}) : []), [info, previous])
   const readOnly = loadProblem !== null || opened?.record.status === 'final'
+  const toolbar = useMemo(
+    () => (
+      <>
+        <Toolbar meta={meta} readOnly={readOnly} onExport={onExportFormat} onSaveTemplate={onSaveTemplate} onConvertScript={onConvertScript} />
+        <MetaBar meta={meta} readOnly={readOnly} onChange={setMeta} />
+        {loadProblem && (
+          <div className="banner banner-warning" role="alert">
+            {loadProblem}
+          </div>
+        )}
+      </>
+    ),
+    [meta, readOnly, onExportFormat, onSaveTemplate, onConvertScript, loadProblem]
+  )
 
   return (
     <div className={`app${showOutline && view === 'editor' ? '' : ' no-outline'}`}>
       <DraftList
         drafts={drafts}
         currentId={view === 'editor' ? opened?.record.id ?? null : null}
-        onOpen={(id) => void open(id)}
-        onCreate={() => setDialog('new')}
-        onDelete={(d) => void remove(d)}
-        onLibrary={() => setView((v) => (v === 'library' ? 'editor' : 'library'))}
+        onOpen={openFromList}
+        onCreate={showNewDialog}
+        onDelete={removeFromList}
+        onLibrary={toggleLibrary}
         libraryOpen={view === 'library'}
-        onSettings={() => setView((v) => (v === 'settings' ? 'editor' : 'settings'))}
+        onSettings={toggleSettings}
         settingsOpen={view === 'settings'}
       />
       <main className="editor-area">
@@ -504,22 +532,7 @@ export function App() {
             onLoadProblem={setLoadProblem}
             onReportPasted={(pasted, others) => void onReportPasted(pasted, others)}
             highlight={opened.highlight}
-            toolbar={
-              <>
-                <Toolbar meta={meta} readOnly={readOnly} onExport={(f) => void exportAs(f)} onSaveTemplate={() => setDialog('save-template')}
-                  onConvertScript={() => {
-                    setScriptSelection(editor ? selectedText(editor) : '')
-                    setDialog('script')
-                  }}
-                />
-                <MetaBar meta={meta} readOnly={readOnly} onChange={setMeta} />
-                {loadProblem && (
-                  <div className="banner banner-warning" role="alert">
-                    {loadProblem}
-                  </div>
-                )}
-              </>
-            }
+            toolbar={toolbar}
           />
         ) : (
           <div className="loading">正在打开…</div>
@@ -570,7 +583,7 @@ export function App() {
               id: 'versions',
               label: '历史',
               content: opened && (
-                <VersionsPanel key={`${opened.record.id}:${opened.generation}`} reportId={opened.record.id} current={info?.report ?? null} readOnly={readOnly} refreshKey={status} onSave={saveVersion} onRestore={restore} />
+                <VersionsPanel key={`${opened.record.id}:${opened.generation}`} reportId={opened.record.id} current={info?.report ?? null} readOnly={readOnly} refreshKey={savedAt} onSave={saveVersion} onRestore={restore} />
               )
             }
           ]}

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { useMemo, useState, memo } from 'react'
 import type { LexicalEditor } from 'lexical'
 import type { Report } from '@shared/doc/model'
 import { anchorText, RULE_LABELS, type Finding, type RuleId } from '@shared/checks'
@@ -32,7 +32,7 @@ interface Group {
 }
 
 /** Findings by section, with one-click fixes for the safe ones (undo with Ctrl+Z). */
-export function ChecksPanel({ findings, report, editor, readOnly }: { findings: Finding[]; report: Report | null; editor: LexicalEditor | null; readOnly: boolean }) {
+function ChecksPanelView({ findings, report, editor, readOnly }: { findings: Finding[]; report: Report | null; editor: LexicalEditor | null; readOnly: boolean }) {
   const [hidden, setHidden] = useState<Set<RuleId>>(new Set())
   const counts = useMemo(() => {
     const m = new Map<RuleId, number>()
@@ -105,3 +105,6 @@ export function ChecksPanel({ findings, report, editor, readOnly }: { findings: 
     </section>
   )
 }
+
+/** Memoised: the panel re-renders only when its own inputs change, not on every keystroke's status update. */
+export const ChecksPanel = memo(ChecksPanelView)

@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { REPORT_KIND_LABELS } from '@shared/doc/model'
 import type { ReportRecord } from '../../db/database'
 
@@ -9,7 +10,7 @@ function when(at: number): string {
 }
 
 /** The drafts, newest first: create, open, delete. */
-export function DraftList({
+function DraftListView({
   drafts,
   currentId,
   onOpen,
@@ -63,3 +64,6 @@ export function DraftList({
     </aside>
   )
 }
+
+/** Memoised: the panel re-renders only when its own inputs change, not on every keystroke's status update. */
+export const DraftList = memo(DraftListView)

@@ -1,7 +1,8 @@
+import { memo } from 'react'
 import { REPORT_KINDS, REPORT_KIND_LABELS, type ReportKind, type ReportMeta } from '@shared/doc/model'
 
 /** The report's metadata beside its title: kind, period, unit, author, date. */
-export function MetaBar({ meta, readOnly, onChange }: { meta: ReportMeta; readOnly: boolean; onChange: (m: ReportMeta) => void }) {
+function MetaBarView({ meta, readOnly, onChange }: { meta: ReportMeta; readOnly: boolean; onChange: (m: ReportMeta) => void }) {
   const field = (key: 'period' | 'unit' | 'author' | 'date', label: string, placeholder: string) => (
     <label className="meta-field">
       <span>{label}</span>
@@ -27,3 +28,6 @@ export function MetaBar({ meta, readOnly, onChange }: { meta: ReportMeta; readOn
     </div>
   )
 }
+
+/** Memoised: the panel re-renders only when its own inputs change, not on every keystroke's status update. */
+export const MetaBar = memo(MetaBarView)

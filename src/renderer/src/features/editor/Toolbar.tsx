@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useState, memo } from 'react'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { INSERT_TABLE_COMMAND } from '@lexical/table'
 import { mergeRegister } from '@lexical/utils'
@@ -17,7 +17,7 @@ const LEVELS: { level: HeadingLevel | 0; label: string; hint: string }[] = [
 ]
 
 /** Formatting buttons; every one of them has a keyboard shortcut too. */
-export function Toolbar({ meta, readOnly, onExport, onSaveTemplate, onConvertScript }: { meta: ReportMeta; readOnly: boolean; onExport: (format: 'docx' | 'pdf' | 'txt') => void; onSaveTemplate: () => void; onConvertScript: () => void }) {
+function ToolbarView({ meta, readOnly, onExport, onSaveTemplate, onConvertScript }: { meta: ReportMeta; readOnly: boolean; onExport: (format: 'docx' | 'pdf' | 'txt') => void; onSaveTemplate: () => void; onConvertScript: () => void }) {
   const [editor] = useLexicalComposerContext()
   const [canUndo, setCanUndo] = useState(false)
   const [canRedo, setCanRedo] = useState(false)
@@ -107,3 +107,6 @@ export function Toolbar({ meta, readOnly, onExport, onSaveTemplate, onConvertScr
     </div>
   )
 }
+
+/** Memoised: the panel re-renders only when its own inputs change, not on every keystroke's status update. */
+export const Toolbar = memo(ToolbarView)

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useState, memo } from 'react'
 import type { LexicalEditor } from 'lexical'
 import type { Report } from '@shared/doc/model'
 import { compareFigures, extractFigures, type FigureComparison } from '@shared/figures'
@@ -31,7 +31,7 @@ function changeText(c: FigureComparison): string {
  * Every figure of the report with what it measures; beside each, last period's figure for
  * the same measure and the change. Figures still equal to last period's are flagged.
  */
-export function FiguresPanel({ report, previous, editor }: { report: Report | null; previous: { title: string; report: Report } | null; editor: LexicalEditor | null }) {
+function FiguresPanelView({ report, previous, editor }: { report: Report | null; previous: { title: string; report: Report } | null; editor: LexicalEditor | null }) {
   const [onlyStale, setOnlyStale] = useState(false)
   const comparisons = useMemo(() => {
     if (!report) return []
@@ -74,3 +74,6 @@ export function FiguresPanel({ report, previous, editor }: { report: Report | nu
     </section>
   )
 }
+
+/** Memoised: the panel re-renders only when its own inputs change, not on every keystroke's status update. */
+export const FiguresPanel = memo(FiguresPanelView)

@@ -1,4 +1,4 @@
-import { useState, type DragEvent, type KeyboardEvent } from 'react'
+import { memo, useCallback, useState, type DragEvent, type KeyboardEvent } from 'react'
 import { $getNodeByKey, type LexicalEditor } from 'lexical'
 import { $headingByKey, $moveSection, $shiftSection } from '../../editor/sections'
 import type { OutlineEntry } from './outlineEntries'
@@ -24,7 +24,7 @@ interface ItemProps {
   setDropTarget: (t: { key: string; position: 'before' | 'after' } | null) => void
 }
 
-function OutlineItem({ entry, editor, collapsed, toggle, dropTarget, setDropTarget }: ItemProps) {
+function OutlineItemView({ entry, editor, collapsed, toggle, dropTarget, setDropTarget }: ItemProps) {
   const isCollapsed = collapsed.has(entry.key)
   const hasChildren = entry.children.length > 0
   const shift = (delta: 1 | -1) => editor.update(() => {
@@ -105,7 +105,7 @@ function OutlineItem({ entry, editor, collapsed, toggle, dropTarget, setDropTarg
       {hasChildren && !isCollapsed && (
         <ul role="group">
           {entry.children.map((c) => (
-            <OutlineItem key={c.key} entry={c} editor={editor} collapsed={collapsed} toggle={toggle} dropTarget={dropTarget} setDropTarget={setDropTarget} />
+            <OutlineItemMemo key={c.key} entry={c} editor={editor} collapsed={collapsed} toggle={toggle} dropTarget={dropTarget} setDropTarget={setDropTarget} />
           ))}
         </ul>
       )}
@@ -114,15 +114,18 @@ function OutlineItem({ entry, editor, collapsed, toggle, dropTarget, setDropTarg
 }
 
 /** The live outline: click to jump, drag to move a section with all under it, promote, demote, collapse. */
-export function OutlinePanel({ entries, editor }: { entries: OutlineEntry[]; editor: LexicalEditor | null }) {
+function OutlinePanelView({ entries, editor }: { entries: OutlineEntry[]; editor: LexicalEditor | null }) {
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set())
   const [dropTarget, setDropTarget] = useState<{ key: string; position: 'before' | 'after' } | null>(null)
-  const toggle = (key: string) =>
-    setCollapsed((prev) => {
-      const next = new Set(prev)
-      if (!next.delete(key)) next.add(key)
-      return next
-    })
+  const toggle = useCallback(
+    (key: string) =>
+      setCollapsed((prev) => {
+        const next = new Set(prev)
+        if (!next.delete(key)) next.add(key)
+        return next
+      }),
+    []
+  )
   return (
     <nav className="outline-panel" aria-label="大纲">
       {entries.length === 0 || !editor ? (
@@ -130,10 +133,15 @@ export function OutlinePanel({ entries, editor }: { entries: OutlineEntry[]; edi
       ) : (
         <ul role="tree" aria-label="章节大纲" className="outline-tree">
           {entries.map((e) => (
-            <OutlineItem key={e.key} entry={e} editor={editor} collapsed={collapsed} toggle={toggle} dropTarget={dropTarget} setDropTarget={setDropTarget} />
+            <OutlineItemMemo key={e.key} entry={e} editor={editor} collapsed={collapsed} toggle={toggle} dropTarget={dropTarget} setDropTarget={setDropTarget} />
           ))}
         </ul>
       )}
     </nav>
   )
 }
+
+/** Memoised: the panel re-renders only when its own inputs change, not on every keystroke's status update. */
+export const OutlinePanel = memo(OutlinePanelView)
+
+const OutlineItemMemo = memo(OutlineItemView)

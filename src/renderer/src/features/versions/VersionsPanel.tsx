@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useState, memo } from 'react'
 import type { Report } from '@shared/doc/model'
 import type { VersionReason, VersionRecord } from '../../db/database'
 import { listVersions } from '../../db/versions'
@@ -18,7 +18,7 @@ function when(at: number): string {
 }
 
 /** A report's history: save a version with a note, compare any two (or one with the current text), restore one. */
-export function VersionsPanel({
+function VersionsPanelView({
   reportId,
   current,
   readOnly,
@@ -98,3 +98,6 @@ export function VersionsPanel({
     </section>
   )
 }
+
+/** Memoised: the panel re-renders only when its own inputs change, not on every keystroke's status update. */
+export const VersionsPanel = memo(VersionsPanelView)

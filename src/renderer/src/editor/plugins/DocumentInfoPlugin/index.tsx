@@ -22,24 +22,30 @@ export function readDocumentInfo(editor: LexicalEditor, meta: ReportMeta): Docum
 }
 
 /**
- * Publishes the report model for the outline, the status bar and the checks, a moment
- * after typing pauses, so the model is never rebuilt on the keystroke's own frame.
+ * Publishes the report model for the outline, the status bar and the checks once typing
+ * pauses and the page is idle, so the model is never rebuilt while keys are coming in
+ * (pinyin typing leaves gaps of a few hundred milliseconds between keys).
  */
-export function DocumentInfoPlugin({ meta, onChange, delay = 150 }: { meta: ReportMeta; onChange: (info: DocumentInfo) => void; delay?: number }): null {
+export function DocumentInfoPlugin({ meta, onChange, delay = 400 }: { meta: ReportMeta; onChange: (info: DocumentInfo) => void; delay?: number }): null {
   const [editor] = useLexicalComposerContext()
   const latest = useRef({ meta, onChange })
   latest.current = { meta, onChange }
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined
+    let idle: number | undefined
     const publish = () => latest.current.onChange(readDocumentInfo(editor, latest.current.meta))
     publish()
     const off = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return
       clearTimeout(timer)
-      timer = setTimeout(publish, delay)
+      if (idle !== undefined) cancelIdleCallback(idle)
+      timer = setTimeout(() => {
+        idle = requestIdleCallback(publish, { timeout: 1000 })
+      }, delay)
     })
     return () => {
       clearTimeout(timer)
+      if (idle !== undefined) cancelIdleCallback(idle)
       off()
     }
   }, [editor, delay])
