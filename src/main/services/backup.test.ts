@@ -1,14 +1,13 @@
-import { spawn } from 'node:child_process'
 import * as fs from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { encodeBackup, type Archive } from '../../shared/backup'
 import { sampleArchive } from '../../shared/backup/sample-archive'
 import { isUserError } from '../../shared/errors'
 import { autoBackup, autoBackupDue, listRotated, loadAutoBackupSettings, readBackup, saveAutoBackupSettings, writeBackup, writeSafetyBackup } from './backup'
 import { cleanupTempFiles } from './files'
+import { allowedGenerations, moduleUrl, runAndKill, seededRandom } from './testing/crash-harness'
 
 let dir: string
 beforeEach(async () => {
@@ -139,71 +138,26 @@ describe('safety backup and settings', () => {
  * Half the children write through a slowed-down file handle (a USB stick), which widens that window.
  */
 describe('killed midway through a backup', () => {
-  const ROOT = resolve(__dirname, '../../..')
   const CHILD = `
-import { writeBackup } from ${JSON.stringify(pathToFileURL(join(ROOT, 'src/main/services/backup.ts')).href)}
-import { sampleArchive } from ${JSON.stringify(pathToFileURL(join(ROOT, 'src/shared/backup/sample-archive.ts')).href)}
-import * as fs from 'node:fs/promises'
+import { writeBackup } from ${moduleUrl('src/main/services/backup.ts')}
+import { sampleArchive } from ${moduleUrl('src/shared/backup/sample-archive.ts')}
+import { instrumentedFs, say } from ${moduleUrl('src/main/services/testing/crash-child.ts')}
 
 const [target, mode, base] = process.argv.slice(2)
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
-/** node:fs that reports each open (stdout to a pipe is synchronous on Linux) and, when slow, writes in pieces. */
-const childFs = {
-  ...fs,
-  open: async (...args) => {
-    const handle = await fs.open(...args)
-    process.stdout.write('open\\n')
-    if (mode === 'slow') {
-      handle.writeFile = async (data) => {
-        for (let off = 0; off < data.length; off += 65536) {
-          await handle.write(data.subarray(off, off + 65536))
-          await sleep(4)
-        }
-      }
-    }
-    return handle
-  }
-}
+const childFs = instrumentedFs(mode)
 const archive = sampleArchive({ reports: 15, paragraphs: 100, versionsPerReport: 1 })
-process.stdout.write('ready\\n')
+say('ready')
 for (let n = Number(base) + 1; ; n++) {
   archive.settings = [{ key: 'generation', value: n }]
   await writeBackup(target, archive, { overwrite: true, appVersion: 'child', fs: childFs })
-  process.stdout.write('wrote ' + n + '\\n')
+  say('wrote ' + n)
 }
 `
-
-  /**
-   * Runs the child (writing generations base+1, base+2, …) and kills it `delayMs` after it prints
-   * `anchor`; resolves with the last generation it reported written, or null.
-   */
-  function runAndKill(script: string, target: string, mode: string, base: number, anchor: 'ready' | 'open', delayMs: number): Promise<number | null> {
-    return new Promise((resolveRun, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', script, target, mode, String(base)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
-      let out = ''
-      let err = ''
-      let timer: NodeJS.Timeout | undefined
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-        out += chunk
-        if (!timer && out.includes(`${anchor}\n`)) timer = setTimeout(() => child.kill('SIGKILL'), delayMs)
-      })
-      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk))
-      child.on('error', reject)
-      // 'close', not 'exit': only then has everything the child printed been read.
-      child.on('close', (_code, signal) => {
-        clearTimeout(timer)
-        if (signal !== 'SIGKILL') return reject(new Error(`child ended by itself: ${err || out}`))
-        const wrote = [...out.matchAll(/wrote (\d+)/g)].map((m) => Number(m[1]))
-        resolveRun(wrote.length ? Math.max(...wrote) : null)
-      })
-    })
-  }
 
   it('leaves the target old or complete-new every time, and the temp files are cleaned up afterwards', async () => {
     const script = join(dir, 'child.mjs')
     await fs.writeFile(script, CHILD)
-    let seed = Date.now() % 2147483647
-    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647
+    const random = seededRandom(Date.now())
 
     const lanes = 4
     const killsPerLane = 5
@@ -222,7 +176,7 @@ for (let n = Number(base) + 1; ; n++) {
           const anchor = lane % 2 ? 'open' : 'ready'
           const delay = Math.floor(random() * (anchor === 'ready' ? 1000 : mode === 'slow' ? 250 : 30))
           const base = (k + 1) * 1000
-          const reported = await runAndKill(script, target, mode, base, anchor, delay)
+          const reported = await runAndKill(script, [target, mode, String(base)], anchor, delay)
           const names = await fs.readdir(laneDir)
           leftovers += names.filter((n) => n.includes(".tmp-")).length
           if (process.env.CRASH_DEBUG) console.info(lane, k, mode, anchor, delay, reported, names)
@@ -231,8 +185,7 @@ for (let n = Number(base) + 1; ; n++) {
           const generation = read.settings.find((s) => s.key === 'generation')?.value as number
           // …and it is the last one the child finished (or the one whose rename beat the kill to
           // stdout), or, when it finished none, the file that was there before.
-          const allowed = reported === null ? [previous, base + 1] : [reported, reported + 1]
-          expect(allowed, `lane ${lane} kill ${k} (${mode}, ${delay} ms after ${anchor})`).toContain(generation)
+          expect(allowedGenerations(reported, previous, base), `lane ${lane} kill ${k} (${mode}, ${delay} ms after ${anchor})`).toContain(generation)
           outcomes[generation === previous ? 'old' : 'new']++
           previous = generation
         }

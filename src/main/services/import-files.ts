@@ -8,6 +8,7 @@ import { readFile, stat } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
 import chardet from 'chardet'
 import iconv from 'iconv-lite'
+import JSZip from 'jszip'
 import mammoth from 'mammoth'
 import { UserError } from '../../shared/errors'
 import { textPlausibility } from '../../shared/import/charset'
@@ -115,11 +116,68 @@ function decodeHtml(buf: Buffer): DecodedText {
   return decodeText(buf)
 }
 
+/**
+ * What a .docx may inflate to. mammoth holds the XML it reads as a DOM, at about 0.5 s and
+ * ~100 MB of memory per MB of XML (measured), so the XML parts get the tighter limit; pictures
+ * count towards the total only. A real report is far below both; a zip bomb is far above.
+ */
+export const MAX_DOCX_XML_BYTES = 16 * 1024 * 1024
+export const MAX_DOCX_INFLATED_BYTES = 64 * 1024 * 1024
+const MAX_DOCX_PARTS = 10_000
+
+const tooLargeDocx = () => new UserError('Word 文档解压后的内容过大（可能已损坏），无法导入。请在 Word 中拆分后再导入，或另存为 .txt 导入', 'docx-too-large')
+
+/** Inflates one part, counting, and stops as soon as it passes `budget`: the sizes in the zip's headers can lie. */
+function inflatedSize(file: JSZip.JSZipObject, budget: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let size = 0
+    const stream = file.nodeStream('nodebuffer')
+    stream.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > budget) {
+        // Not read any further: the stream stops inflating once its buffer is full.
+        stream.pause()
+        stream.removeAllListeners('data')
+        resolve(size)
+      }
+    })
+    stream.on('end', () => resolve(size))
+    stream.on('error', reject)
+  })
+}
+
+/** Refuses a .docx whose parts would inflate beyond what mammoth can read without exhausting memory. */
+async function checkDocxSize(buf: Buffer): Promise<void> {
+  let zip: JSZip
+  try {
+    zip = await JSZip.loadAsync(buf)
+  } catch {
+    throw new UserError('Word 文档已损坏或不完整，无法读取', 'bad-docx')
+  }
+  const files = Object.values(zip.files).filter((f) => !f.dir)
+  if (files.length > MAX_DOCX_PARTS) throw tooLargeDocx()
+  let xml = 0
+  let total = 0
+  for (const file of files) {
+    const isXml = /\.(xml|rels)$/i.test(file.name)
+    let size: number
+    try {
+      size = await inflatedSize(file, Math.min(MAX_DOCX_INFLATED_BYTES - total, isXml ? MAX_DOCX_XML_BYTES - xml : Infinity))
+    } catch {
+      throw new UserError('Word 文档已损坏或不完整，无法读取', 'bad-docx')
+    }
+    total += size
+    if (isXml) xml += size
+    if (total > MAX_DOCX_INFLATED_BYTES || xml > MAX_DOCX_XML_BYTES) throw tooLargeDocx()
+  }
+}
+
 async function docxToHtml(buf: Buffer): Promise<string> {
   // Every .docx is a zip archive; anything else (an old .doc renamed, a truncated download) is refused up front.
   if (buf.length < 4 || buf[0] !== 0x50 || buf[1] !== 0x4b || buf[2] !== 0x03 || buf[3] !== 0x04) {
     throw new UserError('这不是有效的 Word 文档（.docx），文件可能已损坏或只是改了扩展名', 'bad-docx')
   }
+  await checkDocxSize(buf)
   try {
     // Word's Title style is a plain paragraph to mammoth; as <h1> it reads as the report title.
     const result = await mammoth.convertToHtml({ buffer: buf }, { styleMap: ["p[style-name='Title'] => h1:fresh", "p[style-name='标题'] => h1:fresh"] })

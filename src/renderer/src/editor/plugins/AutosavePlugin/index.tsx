@@ -32,9 +32,9 @@ export function saveErrorMessage(e: unknown): string {
 }
 
 /**
- * Saves to IndexedDB at most 1 s after the last change, and at once when the window
+ * Saves to IndexedDB at most 1 s after a change, and at once when the window
  * loses focus, is hidden or is about to close. A failed save keeps the text in the
- * editor and is retried on the next change.
+ * editor and is retried on the next change, or after `delay` on its own.
  */
 export function AutosavePlugin({
   reportId,
@@ -59,29 +59,49 @@ export function AutosavePlugin({
     let timer: ReturnType<typeof setTimeout> | undefined
     let dirty = false
     let running: Promise<void> | null = null
+    /** How long the last save took to get the text into the database, from the moment it was due. */
+    let lastSaveMs = 0
 
-    const save = async (e: LexicalEditor) => {
+    const save = async (e: LexicalEditor, due: number) => {
       const state = e.getEditorState()
       const json = JSON.stringify(state.toJSON())
       const { report, caret } = state.read(() => ({ report: $editorToReport(latest.current.meta), caret: $caret() }))
       await saveReport(reportId, report, json)
+      lastSaveMs = performance.now() - due
       // A snapshot at most every 10 minutes of editing, so yesterday's text is never more than a click away.
       await maybeAutoVersion(reportId)
       await saveSession({ reportId, caret, scrollTop: document.querySelector('.page-scroll')?.scrollTop })
     }
 
+    let failed = false
+    let disposed = false
+    // Started early by what a save takes (with room for one slower than the last), so the text is
+    // in the database within `delay` of the change.
+    const arm = () => {
+      if (timer === undefined && !disposed) timer = setTimeout(() => void flush(), delay - Math.min(50 + 2 * lastSaveMs, delay / 2))
+    }
+
     const flush = async (): Promise<void> => {
+      const due = performance.now()
       clearTimeout(timer)
+      timer = undefined
       if (running) await running
       if (!dirty && !metaDirty.current) return
       dirty = false
       metaDirty.current = false
-      latest.current.onStatus({ state: 'saving' })
-      running = save(editor)
-        .then(() => latest.current.onStatus({ state: 'saved', at: Date.now() }))
+      // A retry keeps the error on screen until it succeeds: no flicker, no repeated announcement.
+      if (!failed) latest.current.onStatus({ state: 'saving' })
+      running = save(editor, due)
+        .then(() => {
+          failed = false
+          latest.current.onStatus({ state: 'saved', at: Date.now() })
+        })
         .catch((e: unknown) => {
           dirty = true
+          failed = true
           latest.current.onStatus({ state: 'error', message: saveErrorMessage(e) })
+          // The message promises a save once there is space again: try again without waiting for a keystroke.
+          arm()
         })
         .finally(() => {
           running = null
@@ -91,9 +111,10 @@ export function AutosavePlugin({
 
     const schedule = () => {
       dirty = true
-      latest.current.onStatus({ state: 'pending' })
-      clearTimeout(timer)
-      timer = setTimeout(() => void flush(), delay)
+      if (!failed) latest.current.onStatus({ state: 'pending' })
+      // Not pushed back by further changes: while a clerk types without a pause, the text is still
+      // saved every `delay`, so a crash loses at most the last second of typing.
+      arm()
     }
 
     const offUpdate = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, tags }) => {
@@ -119,6 +140,7 @@ export function AutosavePlugin({
       document.removeEventListener('visibilitychange', onHide)
       registerFlush(null)
       scheduleRef.current = null
+      disposed = true
       void flush()
     }
   }, [editor, reportId, delay, registerFlush])
