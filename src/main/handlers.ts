@@ -13,6 +13,7 @@ import type { Report } from '../shared/doc/model'
 import { importSource, readReportSource } from './services/import-files'
 import { listImportableFiles } from './services/import-folder'
 import { exportReport } from './services/files'
+import { rememberFolder } from './services/recent-folders'
 import { autoBackup, autoBackupDue, listRotated, loadAutoBackupSettings, readBackup, saveAutoBackupSettings, writeBackup, writeSafetyBackup } from './services/backup'
 import { BACKUP_EXTENSION, manualBackupName } from '../shared/backup'
 
@@ -49,6 +50,8 @@ export interface HandlerDeps {
 type Handlers = { [N in RequestName]: (payload: unknown) => Promise<ResponseMap[N]> }
 
 const IMPORT_FILTERS: FileFilter[] = [{ name: '工作总结文件', extensions: ['txt', 'docx', 'md', 'html', 'htm'] }]
+
+export const RECENT_FOLDERS_FILE = 'recent-folders.json'
 
 const BACKUP_FILTERS: FileFilter[] = [{ name: '工作总结备份', extensions: [BACKUP_EXTENSION] }]
 
@@ -88,6 +91,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const pendingOverwrites = new Map<string, { path: string; purpose: string }>()
 
   const backupSettingsFile = join(deps.dataDir, 'backup-settings.json')
+  /** Folders written into lately: their leftover temp files are cleaned up on the next start. */
+  const remember = (dir: string) => void rememberFolder(join(deps.dataDir, RECENT_FOLDERS_FILE), dir).catch(() => {})
   let lastBackupDir = deps.defaultExportDir
 
   async function autoBackupState(): Promise<ResponseMap['getAutoBackup']> {
@@ -137,6 +142,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         path = extname(target) ? target : `${target}.${format}`
       }
       lastExportDir = dirname(path)
+      remember(lastExportDir)
       try {
         await exportReport(report, path, format, { overwrite: !!overwriteToken, printToPdf: deps.printToPdf, docx })
       } catch (e) {
@@ -167,6 +173,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const { reports, format, docx } = requestSchemas.exportMany.parse(raw)
       const dir = await deps.dialogs.openFolder()
       if (!dir) return { status: 'canceled' }
+      remember(dir)
       const files: { title: string; path?: string; error?: string }[] = []
       const taken = new Set<string>()
       for (const [i, report] of reports.entries()) {
@@ -197,6 +204,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         path = extname(target) ? target : `${target}.${BACKUP_EXTENSION}`
       }
       lastBackupDir = dirname(path)
+      remember(lastBackupDir)
       try {
         const r = await writeBackup(path, archive, { overwrite: !!overwriteToken, appVersion: deps.appInfo.version })
         return { status: 'saved', path: r.path, bytes: r.bytes, counts: r.counts, skipped: r.skipped }

@@ -2,7 +2,8 @@
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { app, BrowserWindow, Menu } from 'electron'
-import { createHandlers } from './handlers'
+import { createHandlers, RECENT_FOLDERS_FILE } from './handlers'
+import { recentFolders } from './services/recent-folders'
 import { cleanupTempFiles } from './services/files'
 import { loadAutoBackupSettings } from './services/backup'
 import { registerIpc, sendEvent } from './ipc'
@@ -83,10 +84,11 @@ function openWindow(): void {
   })
 }
 
-/** Temp files an interrupted backup or export left behind (a crash, a power cut) go on the next start. */
+/** Temp files an interrupted backup or export left behind (a crash, a power cut) go on the next start: in the backup folders and every folder written into lately. */
 async function cleanupLeftovers(): Promise<void> {
   const settings = await loadAutoBackupSettings(join(app.getPath('userData'), 'backup-settings.json'))
-  for (const dir of [settings.dir, join(app.getPath('userData'), 'safety-backups')]) {
+  const recent = await recentFolders(join(app.getPath('userData'), RECENT_FOLDERS_FILE))
+  for (const dir of [settings.dir, join(app.getPath('userData'), 'safety-backups'), ...recent]) {
     if (dir) await cleanupTempFiles(dir).catch(() => [])
   }
 }
