@@ -36,7 +36,7 @@ test.describe('the structured editor', () => {
     const ed = new EditorPage(app.page)
     await typeReport(ed)
     await expect(ed.title).toHaveText('2024年教育局工作总结')
-    expect(await ed.headingTexts()).toEqual([
+    await expect.poll(() => ed.headingTexts()).toEqual([
       '一、工作完成情况',
       '（一）加强理论学习',
       '1.科学管理，质量提升明显。以课堂教学为抓手，加强理论学习成效显著。',
@@ -67,7 +67,7 @@ test.describe('the structured editor', () => {
     const first = ed.outlineItem('一、工作完成情况').locator('> .outline-row')
     await third.dragTo(first, { targetPosition: { x: 40, y: 3 } })
     await expect(ed.outline.getByRole('treeitem').first()).toHaveAttribute('aria-label', '一、下一步工作打算')
-    expect((await ed.outlineNames()).filter((n) => /^[一二三]、/.test(n))).toEqual(['一、下一步工作打算', '二、工作完成情况', '三、主要做法'])
+    await expect.poll(async () => (await ed.outlineNames()).filter((n) => /^[一二三]、/.test(n))).toEqual(['一、下一步工作打算', '二、工作完成情况', '三、主要做法'])
     const after = await ed.lines()
     const strip = (l: string) => l.replace(/^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)/, '')
     // The moved block is the old 三、 section, intact, now right after the preamble.
@@ -86,8 +86,8 @@ test.describe('the structured editor', () => {
     const outline = await ed.outlineNames()
     await app.reload()
     await expect(ed.title).toHaveText('2024年教育局工作总结')
-    expect(await ed.lines()).toEqual(lines)
-    expect(await ed.outlineNames()).toEqual(outline)
+    await expect.poll(() => ed.lines()).toEqual(lines)
+    await expect.poll(() => ed.outlineNames()).toEqual(outline)
     // The caret is back where it was: typing continues the last paragraph.
     await ed.type('（续）')
     await expect(ed.content.locator(':scope > *').last()).toHaveText(/全年新增学位700余个。（续）$/)
@@ -101,8 +101,8 @@ test.describe('the structured editor', () => {
     await ed.press('Shift+Tab')
     await expect(ed.outline.getByRole('treeitem', { name: '二、加强队伍建设' })).toBeVisible()
     // Its run-in items moved up a level with it: now （一） and （二） under 二、.
-    expect((await ed.headingTexts()).slice(4, 7).map((t) => t.slice(0, 10))).toEqual(['二、加强队伍建设', '（一）科学管理，质量', '（二）优化结构，效益'])
-    expect(await ed.headingTexts()).toContain('四、下一步工作打算')
+    await expect.poll(async () => (await ed.headingTexts()).slice(4, 7).map((t) => t.slice(0, 10))).toEqual(['二、加强队伍建设', '（一）科学管理，质量', '（二）优化结构，效益'])
+    await expect.poll(() => ed.headingTexts()).toContain('四、下一步工作打算')
     await ed.press('Control+z')
     await expect(ed.outline.getByRole('treeitem', { name: '（二）加强队伍建设' })).toBeVisible()
     await ed.press('Control+Shift+z')
@@ -117,7 +117,7 @@ test.describe('the structured editor', () => {
     await typeReport(ed)
     await ed.headings().filter({ hasText: /^主要做法$/ }).click()
     await ed.press('Control+0')
-    expect((await ed.headingTexts()).filter((t) => /^[一二三]、/.test(t))).toEqual(['一、工作完成情况', '二、下一步工作打算'])
+    await expect.poll(async () => (await ed.headingTexts()).filter((t) => /^[一二三]、/.test(t))).toEqual(['一、工作完成情况', '二、下一步工作打算'])
     await expect(ed.content.locator('.body-paragraph', { hasText: '主要做法' })).toHaveCount(1)
   })
 
@@ -135,7 +135,7 @@ test.describe('the structured editor', () => {
     await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13 })
     await ed.compose('peixun', '培训')
     await cdp.detach()
-    expect(await ed.lines()).toEqual(['标题', '我们教师培训'])
+    await expect.poll(() => ed.lines()).toEqual(['标题', '我们教师培训'])
   })
 
   test('pasting plain text with 一、/（一）/1. lines makes sections', async ({ app }) => {
@@ -156,7 +156,7 @@ test.describe('the structured editor', () => {
       document.querySelector('.editor-content')?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }))
     }, text)
     await expect(ed.title).toHaveText('2025年上半年工作总结')
-    expect(await ed.headingTexts()).toEqual(['一、主要工作', '（一）加强学习', '1.组织专题学习。全年组织学习12次，参学率98%。', '二、存在问题'])
+    await expect.poll(() => ed.headingTexts()).toEqual(['一、主要工作', '（一）加强学习', '1.组织专题学习。全年组织学习12次，参学率98%。', '二、存在问题'])
     await expect(ed.content.locator('.body-paragraph', { hasText: '一是经费不足' })).toHaveCount(1)
   })
 

@@ -26,7 +26,7 @@ test('an imported traditional report becomes simplified in one step, after a pre
   await expect(ed.content).toContainText('上线率为7.7%')
   await expect(ed.content).not.toContainText('縣')
   // Same structure, same numbers.
-  expect((await ed.outlineNames()).length).toBe(headingsBefore.length)
+  await expect.poll(async () => (await ed.outlineNames()).length).toBe(headingsBefore.length)
   await ed.content.focus()
   await ed.press('Control+z')
   await expect(ed.title).toHaveText('2006年教育局工作總結')

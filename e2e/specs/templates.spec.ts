@@ -53,7 +53,7 @@ test('any report’s structure can be saved as the clerk’s own template', asyn
   await dialog.getByRole('radio', { name: /安全专项总结/ }).check()
   await dialog.getByLabel('年度', { exact: true }).fill('2026')
   await dialog.getByRole('button', { name: '创建' }).click()
-  expect(await ed.outlineNames()).toEqual(['一、主要做法', '二、存在问题'])
+  await expect.poll(() => ed.outlineNames()).toEqual(['一、主要做法', '二、存在问题'])
   // The structure comes along, last year's text does not.
   await expect(ed.content).not.toContainText('开展安全检查12次')
   await expect(ed.title).toContainText('2026')

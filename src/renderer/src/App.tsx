@@ -10,7 +10,7 @@ import { VersionsPanel } from './features/versions/VersionsPanel'
 import { SettingsScreen, useAutoBackup } from './features/settings/SettingsScreen'
 import { useSearchIndex } from './features/search/useSearch'
 import { SearchBox } from './features/search/SearchBox'
-import type { SearchHit } from './features/search/searchClient'
+import { searchDocFromRecord, type SearchHit } from './features/search/searchClient'
 import { jumpToHeading } from './features/outline/OutlinePanel'
 import { numberSections } from '@shared/doc/numbering'
 import { NewReportDialog } from './features/new-report/NewReportDialog'
@@ -163,15 +163,27 @@ export function App() {
     [refreshList]
   )
 
+  /**
+   * After a save only the saved report's row and its search entry change: reading one record
+   * (not the whole archive) keeps a save during continuous typing cheap.
+   */
+  const afterSave = useCallback(
+    async (id: string) => {
+      const record = await getReport(id)
+      if (!record) return
+      const { report: _r, editorState: _e, ...summary } = record
+      setDrafts((prev) => [summary, ...prev.filter((d) => d.id !== id)])
+      await search.client()?.upsert(searchDocFromRecord(record))
+    },
+    [search]
+  )
+
   const onStatus = useCallback(
     (s: SaveStatus) => {
       setStatus(s)
-      if (s.state === 'saved') {
-        void refreshList()
-        if (openedIdRef.current) void search.refresh(openedIdRef.current)
-      }
+      if (s.state === 'saved' && openedIdRef.current) void afterSave(openedIdRef.current)
     },
-    [refreshList, search]
+    [afterSave]
   )
 
   const exportAs = useCallback(

@@ -52,6 +52,18 @@ export function AutosavePlugin({
   const [editor] = useLexicalComposerContext()
   const latest = useRef({ meta, onStatus })
   latest.current = { meta, onStatus }
+  /**
+   * Reports a status only when it differs from the last one: a keystroke that finds the draft
+   * already "pending" changes nothing on screen, so it must not re-render the window.
+   */
+  const lastState = useRef<SaveStatus['state'] | null>(null)
+  const report = (s: SaveStatus) => {
+    if (s.state === 'pending' && lastState.current === 'pending') return
+    lastState.current = s.state
+    latest.current.onStatus(s)
+  }
+  const reportRef = useRef(report)
+  reportRef.current = report
   const metaDirty = useRef(false)
   const scheduleRef = useRef<(() => void) | null>(null)
 
@@ -90,16 +102,16 @@ export function AutosavePlugin({
       dirty = false
       metaDirty.current = false
       // A retry keeps the error on screen until it succeeds: no flicker, no repeated announcement.
-      if (!failed) latest.current.onStatus({ state: 'saving' })
+      if (!failed) reportRef.current({ state: 'saving' })
       running = save(editor, due)
         .then(() => {
           failed = false
-          latest.current.onStatus({ state: 'saved', at: Date.now() })
+          reportRef.current({ state: 'saved', at: Date.now() })
         })
         .catch((e: unknown) => {
           dirty = true
           failed = true
-          latest.current.onStatus({ state: 'error', message: saveErrorMessage(e) })
+          reportRef.current({ state: 'error', message: saveErrorMessage(e) })
           // The message promises a save once there is space again: try again without waiting for a keystroke.
           arm()
         })
@@ -111,7 +123,7 @@ export function AutosavePlugin({
 
     const schedule = () => {
       dirty = true
-      if (!failed) latest.current.onStatus({ state: 'pending' })
+      if (!failed) reportRef.current({ state: 'pending' })
       // Not pushed back by further changes: while a clerk types without a pause, the text is still
       // saved every `delay`, so a crash loses at most the last second of typing.
       arm()
