@@ -27,6 +27,15 @@ export class EditorPage {
     await this.page.keyboard.insertText(text)
   }
 
+  /** Pastes plain text at the caret, as Ctrl+V of text copied from a web page does. */
+  async pasteText(text: string): Promise<void> {
+    await this.content.evaluate((el, t) => {
+      const dt = new DataTransfer()
+      dt.setData('text/plain', t)
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }))
+    }, text)
+  }
+
   async press(key: string): Promise<void> {
     await this.page.keyboard.press(key)
   }

@@ -3,15 +3,6 @@ import { corpusFile } from '../fixtures/corpus'
 import { EditorPage } from '../pages/EditorPage'
 import { screenshot } from '../fixtures/screenshots'
 
-async function paste(ed: EditorPage, text: string): Promise<void> {
-  await ed.title.click()
-  await ed.page.evaluate((t) => {
-    const dt = new DataTransfer()
-    dt.setData('text/plain', t)
-    document.querySelector('.editor-content')?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }))
-  }, text)
-}
-
 /** The text of the block the caret or selection is in, and the selected text. */
 function selectionInfo(ed: EditorPage) {
   return ed.page.evaluate(() => {
@@ -27,7 +18,8 @@ test.describe('proofreading', () => {
   test('corpus 004: the numbering-gap finding leads to the section the source numbered （四）', async ({ app }, testInfo) => {
     const ed = new EditorPage(app.page)
     const { text, gold } = corpusFile('004_')
-    await paste(ed, text)
+    await ed.title.click()
+    await ed.pasteText(text)
     // Three reports in the file: the first stays here, the other two become drafts of their own.
     await expect(app.page.getByRole('status')).toContainText('其余 2 篇已分别存为草稿')
     const drafts = app.page.getByRole('complementary', { name: '草稿' })
@@ -49,7 +41,8 @@ test.describe('proofreading', () => {
 
   test('a half-width comma is fixed with one click and the fix is undone with Ctrl+Z', async ({ app }) => {
     const ed = new EditorPage(app.page)
-    await paste(ed, ['2024年工作总结', '今年以来,我局认真工作。', '一、主要工作', '全年培训教师700余名,成效明显。'].join('\n'))
+    await ed.title.click()
+    await ed.pasteText(['2024年工作总结', '今年以来,我局认真工作。', '一、主要工作', '全年培训教师700余名,成效明显。'].join('\n'))
     await app.page.getByRole('tab', { name: /校对/ }).click()
     const items = app.page.locator('.check-item.rule-halfwidth-punctuation')
     await expect(items).toHaveCount(2)

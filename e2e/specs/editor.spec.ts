@@ -150,11 +150,7 @@ test.describe('the structured editor', () => {
       '二、存在问题',
       '一是经费不足；二是师资紧缺。'
     ].join('\n')
-    await app.page.evaluate((t) => {
-      const dt = new DataTransfer()
-      dt.setData('text/plain', t)
-      document.querySelector('.editor-content')?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }))
-    }, text)
+    await ed.pasteText(text)
     await expect(ed.title).toHaveText('2025年上半年工作总结')
     await expect.poll(() => ed.headingTexts()).toEqual(['一、主要工作', '（一）加强学习', '1.组织专题学习。全年组织学习12次，参学率98%。', '二、存在问题'])
     await expect(ed.content.locator('.body-paragraph', { hasText: '一是经费不足' })).toHaveCount(1)

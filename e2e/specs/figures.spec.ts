@@ -8,11 +8,7 @@ test('figures view: every figure with its measure, last period’s value beside 
   const ed = new EditorPage(app.page)
   const { text, gold } = corpusFile('000_')
   await ed.title.click()
-  await app.page.evaluate((t) => {
-    const dt = new DataTransfer()
-    dt.setData('text/plain', t)
-    document.querySelector('.editor-content')?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }))
-  }, text)
+  await ed.pasteText(text)
   const first = gold.reports[0].title
   await expect(ed.title).toHaveText(first)
   await ed.waitSaved()

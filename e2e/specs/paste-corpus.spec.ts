@@ -7,11 +7,7 @@ test('a real report pasted from a web page becomes a numbered, outlined draft', 
   const ed = new EditorPage(app.page)
   const { text, gold } = corpusFile('002_')
   await ed.title.click()
-  await app.page.evaluate((t) => {
-    const dt = new DataTransfer()
-    dt.setData('text/plain', t)
-    document.querySelector('.editor-content')?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }))
-  }, text)
+  await ed.pasteText(text)
   const report = gold.reports[0]
   await expect(ed.title).toHaveText(report.title)
   // The outline lists the gold headings in order, at their depths, renumbered by the app.

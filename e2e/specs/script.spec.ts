@@ -6,11 +6,7 @@ test('an imported traditional report becomes simplified in one step, after a pre
   const ed = new EditorPage(app.page)
   const { text, gold } = corpusFile('002_')
   await ed.title.click()
-  await app.page.evaluate((t) => {
-    const dt = new DataTransfer()
-    dt.setData('text/plain', t)
-    document.querySelector('.editor-content')?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }))
-  }, text)
+  await ed.pasteText(text)
   await expect(ed.title).toHaveText(gold.reports[0].title) // 2006年教育局工作總結
   const headingsBefore = await ed.outlineNames()
 
