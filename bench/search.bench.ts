@@ -11,21 +11,11 @@ import { emptyReport, paragraph, section, REPORT_KINDS, type Report, type Sectio
 import { reportPassages } from '../src/shared/search/passages'
 import { SearchIndex } from '../src/shared/search/searchIndex'
 import type { SearchFacets, SearchFilter } from '../src/shared/search/types'
+import { seededRandom as rng } from '../src/shared/random'
 
 const REPORTS = 5000
 const CHARS_PER_REPORT = 5000
 
-/** mulberry32: small, seeded, good enough to make the same corpus on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 0x100000000
-  }
-}
 
 // Report vocabulary, most common first: picked with a skewed distribution so 工作 and 教育 are
 // everywhere and 控辍保学 is not, as in real summaries.

@@ -5,6 +5,7 @@
  */
 import { emptyReport, paragraph, section, type Block, type Report, type Section } from '../doc/model'
 import { markerFor } from '../doc/numbering'
+import { seededRandom as rng } from '../random'
 
 const SUBJECTS = ['全县教育系统', '局机关各科室', '各中小学校', '教研室', '县职教中心', '各乡镇中心校', '学区管理办公室', '县教师发展中心']
 const ACTIONS = ['认真贯彻落实', '扎实推进', '持续深化', '全面加强', '统筹做好', '稳步实施', '切实抓好', '大力开展']
@@ -12,14 +13,6 @@ const OBJECTS = ['义务教育均衡发展', '教师队伍建设', '校园安全
 const RESULTS = ['取得了明显成效', '得到了群众的普遍认可', '各项指标均达到或超过目标任务', '形成了一批可复制的经验', '办学条件得到进一步改善']
 const FIGURES = ['入园率达93.5%', '投入资金6267.4万元', '新建校舍3.3万平方米', '培训教师1200余人次', '巩固率保持在99%以上', '比去年增长4.8%']
 
-/** Small linear congruential generator: reproducible without a dependency. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0
-    return s / 0x100000000
-  }
-}
 
 function sentence(next: () => number, k: number): string {
   const pick = <T>(a: readonly T[]): T => a[Math.floor(next() * a.length)]

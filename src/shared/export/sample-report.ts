@@ -3,6 +3,7 @@
  * the LibreOffice page-count checks and the export benchmark. Deterministic for a given seed.
  */
 import { emptyReport, paragraph, section, type Block, type Report, type Section } from '../doc/model'
+import { seededRandom as rng } from '../random'
 
 const SUBJECTS = ['全县教育系统', '局党组', '各中小学校', '教研室', '基础教育股', '督导室', '各乡镇中心校', '县职业中学', '学前教育中心', '教师发展中心']
 const ACTIONS = [
@@ -45,17 +46,6 @@ const TOPICS = [
 ] as const
 const POINTS = ['科学管理，质量提升明显', '德育工作亮点纷呈', '帮困助学，关注民生', '各类教育整体协调发展', '校园文化建设成效显著', '信息化建设稳步推进']
 
-/** A small seeded generator (mulberry32): the same seed gives the same report. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 export interface SampleOptions {
   /** About how many pages of body text (22 lines × 28 characters) to produce. */
