@@ -1,13 +1,9 @@
 import { memo } from 'react'
 import { REPORT_KIND_LABELS } from '@shared/doc/model'
 import type { ReportRecord } from '../../db/database'
+import { formatWhen } from '../../ui/format'
 
 export type DraftSummary = Omit<ReportRecord, 'report' | 'editorState'>
-
-function when(at: number): string {
-  const d = new Date(at)
-  return `${d.getMonth() + 1}月${d.getDate()}日 ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`
-}
 
 /** The drafts, newest first: create, open, delete. */
 function DraftListView({
@@ -49,7 +45,7 @@ function DraftListView({
             <button type="button" className="draft-open" onClick={() => onOpen(d.id)} aria-current={d.id === currentId ? 'true' : undefined}>
               <span className="draft-title">{d.title || '（未命名）'}</span>
               <span className="draft-meta">
-                {REPORT_KIND_LABELS[d.kind]} · {d.characters} 字 · {when(d.updatedAt)}
+                {REPORT_KIND_LABELS[d.kind]} · {d.characters} 字 · {formatWhen(d.updatedAt)}
               </span>
             </button>
             <button type="button" className="draft-delete" aria-label={`删除 ${d.title || '未命名'}`} title="删除" onClick={() => onDelete(d)}>

@@ -4,13 +4,9 @@ import type { ReportStatus } from '../../db/database'
 import type { ExportFormat } from '@shared/ipc'
 import type { DraftSummary } from '../drafts/DraftList'
 import { facetValues, matchesFilter, NO_FILTER, sortReports, type LibraryFilter, type SortKey } from './libraryFilter'
+import { formatWhen } from '../../ui/format'
 
 const STATUS_LABELS: Record<ReportStatus, string> = { draft: '草稿', final: '定稿' }
-
-function when(at: number): string {
-  const d = new Date(at)
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`
-}
 
 export interface LibraryActions {
   open(id: string): void
@@ -96,7 +92,7 @@ export function LibraryScreen({
             {trash.map((r) => (
               <tr key={r.id}>
                 <td>{r.title || '（未命名）'}</td>
-                <td>{when(r.deletedAt)}</td>
+                <td>{formatWhen(r.deletedAt, true)}</td>
                 <td>
                   <button type="button" onClick={() => actions.restore(r.id)}>
                     恢复
@@ -206,7 +202,7 @@ export function LibraryScreen({
                       <span className={`status status-${r.status}`}>{STATUS_LABELS[r.status]}</span>
                     </td>
                     <td className="num">{r.characters.toLocaleString('zh-CN')}</td>
-                    <td>{when(r.updatedAt)}</td>
+                    <td>{formatWhen(r.updatedAt, true)}</td>
                     <td className="row-actions">
                       {actions.carryForward && (
                         <button type="button" onClick={() => actions.carryForward?.(r.id)} title="以此为底稿，新建下一期的总结">

@@ -3,6 +3,7 @@ import type { Report } from '@shared/doc/model'
 import type { VersionReason, VersionRecord } from '../../db/database'
 import { listVersions } from '../../db/versions'
 import { CompareDialog } from './CompareDialog'
+import { formatWhen } from '../../ui/format'
 
 const REASONS: Record<VersionReason, string> = {
   auto: '自动保存',
@@ -10,11 +11,6 @@ const REASONS: Record<VersionReason, string> = {
   finalize: '定稿',
   export: '导出',
   restore: '恢复前的内容'
-}
-
-function when(at: number): string {
-  const d = new Date(at)
-  return `${d.getMonth() + 1}月${d.getDate()}日 ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`
 }
 
 /** A report's history: save a version with a note, compare any two (or one with the current text), restore one. */
@@ -43,7 +39,7 @@ function VersionsPanelView({
     void reload()
   }, [reload, refreshKey])
 
-  const label = (v: VersionRecord) => `${when(v.createdAt)} ${REASONS[v.reason]}${v.note ? `：${v.note}` : ''}`
+  const label = (v: VersionRecord) => `${formatWhen(v.createdAt)} ${REASONS[v.reason]}${v.note ? `：${v.note}` : ''}`
   const toggle = (seq: number) => setPicked((p) => (p.includes(seq) ? p.filter((x) => x !== seq) : [...p.slice(-1), seq]))
   const compare = () => {
     const chosen = versions.filter((v) => picked.includes(v.seq!)).sort((a, b) => a.createdAt - b.createdAt)
@@ -81,7 +77,7 @@ function VersionsPanelView({
             <li key={v.seq} className={picked.includes(v.seq!) ? 'picked' : ''}>
               <label>
                 <input type="checkbox" checked={picked.includes(v.seq!)} onChange={() => toggle(v.seq!)} aria-label={`选择 ${label(v)}`} />
-                <span className="version-when">{when(v.createdAt)}</span>
+                <span className="version-when">{formatWhen(v.createdAt)}</span>
                 <span className={`version-reason reason-${v.reason}`}>{REASONS[v.reason]}</span>
                 {v.note && <span className="version-note">{v.note}</span>}
               </label>
