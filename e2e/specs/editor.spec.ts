@@ -82,6 +82,8 @@ test.describe('the structured editor', () => {
     const ed = new EditorPage(app.page)
     await typeReport(ed)
     await ed.waitSaved()
+    // The outline follows the text once typing pauses: wait for it before taking its picture.
+    await expect(ed.outline.getByRole('treeitem')).toHaveCount(15)
     const lines = await ed.lines()
     const outline = await ed.outlineNames()
     await app.reload()

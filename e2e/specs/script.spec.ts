@@ -8,6 +8,7 @@ test('an imported traditional report becomes simplified in one step, after a pre
   await ed.title.click()
   await ed.pasteText(text)
   await expect(ed.title).toHaveText(gold.reports[0].title) // 2006年教育局工作總結
+  await expect(ed.outline.getByRole('treeitem')).toHaveCount(gold.reports[0].headings.length)
   const headingsBefore = await ed.outlineNames()
 
   await app.page.getByRole('button', { name: '简繁' }).click()

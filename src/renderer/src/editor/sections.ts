@@ -40,9 +40,7 @@ export function $setBlockLevel(level: HeadingLevel | 0): boolean {
   if (!block || $isTitleNode(block) || block.getParent() !== $getRoot()) return false
   if (level === 0) {
     if (!$isSectionHeadingNode(block)) return false
-    const p = $createParagraphNode()
-    block.getChildren().forEach((c) => p.append(c))
-    block.replace(p)
+    block.replace($createParagraphNode(), true)
     return true
   }
   if ($isSectionHeadingNode(block)) {
@@ -52,9 +50,7 @@ export function $setBlockLevel(level: HeadingLevel | 0): boolean {
   }
   // A long paragraph made into a level-3/4 heading is a run-in heading: its first sentence is the title.
   const runIn = level >= 3 && /[。！？]./.test(block.getTextContent())
-  const heading = $createSectionHeadingNode(level, runIn)
-  block.getChildren().forEach((c) => heading.append(c))
-  block.replace(heading)
+  block.replace($createSectionHeadingNode(level, runIn), true)
   return true
 }
 

@@ -128,10 +128,8 @@ export class SectionHeadingNode extends ElementNode {
 
   /** Backspace at the start turns the heading into body text, keeping its words. */
   collapseAtStart(): true {
-    const paragraph = $createParagraphNode()
-    this.getChildren().forEach((child) => paragraph.append(child))
-    this.replace(paragraph)
-    paragraph.selectStart()
+    // replace(…, true) carries the children over: the words stay, only the block type changes.
+    this.replace($createParagraphNode(), true).selectStart()
     return true
   }
 

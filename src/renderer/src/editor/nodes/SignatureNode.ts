@@ -58,10 +58,8 @@ export class SignatureNode extends ElementNode {
   }
 
   collapseAtStart(): true {
-    const p = $createParagraphNode()
-    this.getChildren().forEach((c) => p.append(c))
-    this.replace(p)
-    p.selectStart()
+    // replace(…, true) carries the children over: the words stay, only the block type changes.
+    this.replace($createParagraphNode(), true).selectStart()
     return true
   }
 }

@@ -106,7 +106,8 @@ export function AutosavePlugin({
       running = save(editor, due)
         .then(() => {
           failed = false
-          reportRef.current({ state: 'saved', at: Date.now() })
+          // Changes typed while this save ran are not in it: the status must not claim "saved".
+          reportRef.current(dirty || metaDirty.current ? { state: 'pending' } : { state: 'saved', at: Date.now() })
         })
         .catch((e: unknown) => {
           dirty = true
