@@ -36,6 +36,25 @@ export class EditorPage {
     }, text)
   }
 
+  /** Puts the caret right after the first occurrence of `text` in the document (as a click there would). */
+  async placeCaretAfter(text: string): Promise<void> {
+    await this.content.evaluate((root, t) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = n.textContent?.indexOf(t) ?? -1
+        if (i < 0) continue
+        const range = document.createRange()
+        range.setStart(n, i + t.length)
+        range.collapse(true)
+        const s = window.getSelection()!
+        s.removeAllRanges()
+        s.addRange(range)
+        return
+      }
+      throw new Error(`text not found: ${t}`)
+    }, text)
+  }
+
   async press(key: string): Promise<void> {
     await this.page.keyboard.press(key)
   }

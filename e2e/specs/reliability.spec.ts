@@ -102,7 +102,9 @@ test.describe('reliability', () => {
       await expect(ed.content).toHaveAttribute('contenteditable', 'true')
       const baseline = await documentText(ed)
       if (k > 0) {
-        // Continue at the end of the text, as a clerk would after reopening.
+        // Continue at the end of the text, as a clerk would after reopening — once the reopened
+        // draft has put its caret back and taken the focus, so the two do not race.
+        await expect(ed.content).toBeFocused()
         await ed.content.locator(':scope > *').last().click()
         await ed.press('Control+End')
       }

@@ -21,8 +21,7 @@ test('save a version, edit, compare with the current text, restore without losin
 
   // Edit: 700 → 800.
   await ed.content.locator('.body-paragraph').last().click()
-  await ed.press('End')
-  for (let i = 0; i < '00余名。'.length; i++) await ed.press('ArrowLeft')
+  await ed.placeCaretAfter('全年培训教师7')
   await ed.press('Backspace')
   await ed.type('8')
   await expect(ed.content).toContainText('全年培训教师800余名。')
