@@ -560,7 +560,10 @@ describe('IPC handlers under hostile payloads', () => {
   })
 
   it('the automatic-backup folder comes only from the folder dialog, never from a payload', async () => {
-    const h = harness()
+    // A folder of its own: the fuzz runs above may already have written today's backup into `chosen`.
+    const backupDir = join(chosen, `auto-${Date.now()}`)
+    mkdirSync(backupDir)
+    const h = harness({ folder: () => backupDir })
     for (const payload of [
       { enabled: true, keep: 3, dir: outside },
       { enabled: true, keep: 3, dir: '../../outside' },
@@ -570,11 +573,11 @@ describe('IPC handlers under hostile payloads', () => {
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
     for (const keep of [0, 366, 1.5, -1, NaN, '3', 1e9]) expectClearError(await h.invoke('setAutoBackup', { enabled: true, keep }), INVALID)
-    expect(await confinedRun(() => h.invoke('chooseAutoBackupFolder', undefined))).toMatchObject({ ok: true, value: { dir: chosen } })
-    expect(await confinedRun(() => h.invoke('setAutoBackup', { enabled: true, keep: 2, dir: outside }))).toMatchObject({ ok: true, value: { dir: chosen, enabled: true } })
+    expect(await confinedRun(() => h.invoke('chooseAutoBackupFolder', undefined))).toMatchObject({ ok: true, value: { dir: backupDir } })
+    expect(await confinedRun(() => h.invoke('setAutoBackup', { enabled: true, keep: 2, dir: outside }))).toMatchObject({ ok: true, value: { dir: backupDir, enabled: true } })
     const run = await confinedRun(() => h.invoke('runAutoBackup', { archive, dir: outside, path: join(outside, 'x.zjbak') }))
     expect(run).toMatchObject({ ok: true, value: { status: 'written' } })
-    expect(dirname((run as { ok: true; value: { path: string } }).value.path)).toBe(chosen)
+    expect(dirname((run as { ok: true; value: { path: string } }).value.path)).toBe(backupDir)
     const safety = await confinedRun(() => h.invoke('safetyBackup', { archive, path: join(outside, 'x.zjbak') }))
     expect(inside(data, (safety as { ok: true; value: { path: string } }).value.path)).toBe(true)
     await confinedRun(() => h.invoke('setAutoBackup', { enabled: false, keep: 2 }))
