@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { LexicalEditor } from 'lexical'
 import { emptyReport, type Report, type ReportMeta } from '@shared/doc/model'
 import { reportStats } from '@shared/doc/stats'
@@ -31,13 +31,15 @@ import { readDocumentInfo, type DocumentInfo } from './editor/plugins/DocumentIn
 import { DraftList, type DraftSummary } from './features/drafts/DraftList'
 import { MetaBar } from './features/editor/MetaBar'
 import { StatusBar } from './features/editor/StatusBar'
+import { createSaveStatusStore } from './features/editor/saveStatusStore'
 import { Toolbar } from './features/editor/Toolbar'
 import { OutlinePanel } from './features/outline/OutlinePanel'
 import { ChecksPanel } from './features/checks/ChecksPanel'
 import { SidePanel } from './ui/SidePanel'
-import { runChecks, type Anchor } from '@shared/checks'
+import type { Anchor } from '@shared/checks'
 import { carryForward } from '@shared/carry'
-import { outlineEntries } from './features/outline/outlineEntries'
+import { outlineEntries, type OutlineEntry } from './features/outline/outlineEntries'
+import { useFindings } from './features/checks/useFindings'
 import { Notice, type NoticeState } from './ui/Notice'
 
 interface Opened {
@@ -55,7 +57,10 @@ export function App() {
   const [opened, setOpened] = useState<Opened | null>(null)
   const [meta, setMeta] = useState<ReportMeta>(emptyReport().meta)
   const [info, setInfo] = useState<DocumentInfo | null>(null)
-  const [status, setStatus] = useState<SaveStatus>({ state: 'saved', at: Date.now() })
+  // The outline, the checks and the counts follow the text as a transition: React renders them in
+  // slices and lets a keystroke that arrives meanwhile go first.
+  const onInfo = useCallback((next: DocumentInfo) => startTransition(() => setInfo(next)), [])
+  const saveStatus = useMemo(() => createSaveStatusStore({ state: 'saved', at: Date.now() }), [])
   const [editor, setEditor] = useState<LexicalEditor | null>(null)
   const [loadProblem, setLoadProblem] = useState<string | null>(null)
   const [notice, setNotice] = useState<NoticeState | null>(null)
@@ -180,10 +185,10 @@ export function App() {
 
   const onStatus = useCallback(
     (s: SaveStatus) => {
-      setStatus(s)
+      saveStatus.set(s)
       if (s.state === 'saved' && openedIdRef.current) void afterSave(openedIdRef.current)
     },
-    [afterSave]
+    [afterSave, saveStatus]
   )
 
   const exportAs = useCallback(
@@ -472,13 +477,12 @@ export function App() {
     else await create()
   }, [opened, refreshList, open, create, search])
 
-  // Stable callbacks: the memoised panels then skip the re-render every keystroke's status update causes.
+  // Stable callbacks: the memoised panels then skip the re-renders of App they have no part in.
   const openFromList = useCallback((id: string) => void open(id), [open])
   const showNewDialog = useCallback(() => setDialog('new'), [])
   const removeFromList = useCallback((d: DraftSummary) => void remove(d), [remove])
   const toggleLibrary = useCallback(() => setView((v) => (v === 'library' ? 'editor' : 'library')), [])
   const toggleSettings = useCallback(() => setView((v) => (v === 'settings' ? 'editor' : 'settings')), [])
-  const savedAt = status.state === 'saved' ? status.at : null
   const onExportFormat = useCallback((f: ExportFormat) => void exportAs(f), [exportAs])
   const onSaveTemplate = useCallback(() => setDialog('save-template'), [])
   const onConvertScript = useCallback(() => {
@@ -486,9 +490,11 @@ export function App() {
     setDialog('script')
   }, [editor])
 
-  const entries = useMemo(() => (info ? outlineEntries(info) : []), [info])
+  // The last entries, so unchanged sections keep their objects (see outlineEntries).
+  const lastEntries = useRef<OutlineEntry[]>([])
+  const entries = useMemo(() => (lastEntries.current = info ? outlineEntries(info, lastEntries.current) : []), [info])
   const stats = useMemo(() => (info ? reportStats(info.report) : { characters: 0, pages: 1 }), [info])
-  const findings = useMemo(() => (info ? runChecks(info.report, previous ? { previous: previous.report } : {}) : []), [info, previous])
+  const checked = useFindings(info?.report ?? null, previous?.report ?? null)
   const readOnly = loadProblem !== null || opened?.record.status === 'final'
   const toolbar = useMemo(
     () => (
@@ -537,7 +543,7 @@ export function App() {
             meta={meta}
             caret={opened.caret}
             scrollTop={opened.scrollTop}
-            onInfo={setInfo}
+            onInfo={onInfo}
             onStatus={onStatus}
             onEditor={setEditor}
             registerFlush={registerFlush}
@@ -589,19 +595,19 @@ export function App() {
         <SidePanel
           tabs={[
             { id: 'outline', label: '大纲', content: <OutlinePanel entries={entries} editor={editor} /> },
-            { id: 'checks', label: '校对', badge: findings.length, content: <ChecksPanel findings={findings} report={info?.report ?? null} editor={editor} readOnly={readOnly} /> },
+            { id: 'checks', label: '校对', badge: checked.findings.length, content: <ChecksPanel findings={checked.findings} report={checked.report} editor={editor} readOnly={readOnly} /> },
             { id: 'figures', label: '数据', content: <FiguresPanel report={info?.report ?? null} previous={previous} editor={editor} /> },
             {
               id: 'versions',
               label: '历史',
               content: opened && (
-                <VersionsPanel key={`${opened.record.id}:${opened.generation}`} reportId={opened.record.id} current={info?.report ?? null} readOnly={readOnly} refreshKey={savedAt} onSave={saveVersion} onRestore={restore} />
+                <VersionsPanel key={`${opened.record.id}:${opened.generation}`} reportId={opened.record.id} current={info?.report ?? null} readOnly={readOnly} saveStatus={saveStatus} onSave={saveVersion} onRestore={restore} />
               )
             }
           ]}
         />
       )}
-      <StatusBar characters={stats.characters} pages={stats.pages} status={status} readOnly={readOnly} />
+      <StatusBar characters={stats.characters} pages={stats.pages} saveStatus={saveStatus} readOnly={readOnly} />
     </div>
   )
 }

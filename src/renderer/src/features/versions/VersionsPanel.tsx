@@ -4,6 +4,7 @@ import type { VersionReason, VersionRecord } from '../../db/database'
 import { listVersions } from '../../db/versions'
 import { CompareDialog } from './CompareDialog'
 import { formatWhen } from '../../ui/format'
+import { useSavedAt, type SaveStatusStore } from '../editor/saveStatusStore'
 
 const REASONS: Record<VersionReason, string> = {
   auto: '自动保存',
@@ -18,15 +19,15 @@ function VersionsPanelView({
   reportId,
   current,
   readOnly,
-  refreshKey,
+  saveStatus,
   onSave,
   onRestore
 }: {
   reportId: string
   current: Report | null
   readOnly: boolean
-  /** Changes whenever a version may have been added elsewhere (saves, exports). */
-  refreshKey: unknown
+  /** Each save may have added an automatic version. */
+  saveStatus: SaveStatusStore
   onSave: (note: string) => Promise<void>
   onRestore: (v: VersionRecord) => Promise<void>
 }) {
@@ -35,9 +36,10 @@ function VersionsPanelView({
   const [picked, setPicked] = useState<number[]>([])
   const [comparing, setComparing] = useState<{ older: { label: string; report: Report }; newer: { label: string; report: Report } } | null>(null)
   const reload = useCallback(async () => setVersions(await listVersions(reportId)), [reportId])
+  const savedAt = useSavedAt(saveStatus)
   useEffect(() => {
     void reload()
-  }, [reload, refreshKey])
+  }, [reload, savedAt])
 
   const label = (v: VersionRecord) => `${formatWhen(v.createdAt)} ${REASONS[v.reason]}${v.note ? `：${v.note}` : ''}`
   const toggle = (seq: number) => setPicked((p) => (p.includes(seq) ? p.filter((x) => x !== seq) : [...p.slice(-1), seq]))
