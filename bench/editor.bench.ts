@@ -211,16 +211,23 @@ async function restartApp(app: OpenPage, when: ReadyWhen): Promise<void> {
 /**
  * Types 110 letters at the typing rhythm into the middle of the text; the last 100 are the samples.
  * With BENCH_PROFILE set, the page's JavaScript is sampled meanwhile into bench/.cache/<profile>.cpuprofile
- * (open it in Chrome DevTools' Performance panel) to see where a keystroke's time goes.
+ * (open it in Chrome DevTools' Performance panel) to see where a keystroke's time goes. With BENCH_TRACE
+ * set, a Chromium trace with style, layout and paint goes to bench/.cache/<profile>.trace.json
+ * (for both editors: the time outside JavaScript shows there only).
  */
-async function typeMidDocument(page: Page, profile?: string): Promise<KeySample[]> {
+async function typeMidDocument(page: Page, profile: string): Promise<KeySample[]> {
   const block = await page.evaluate(() => (globalThis as unknown as ProbeHost).__probe.placeCaretMid())
   await sleep(500)
-  const cdp = process.env.BENCH_PROFILE && profile ? await page.context().newCDPSession(page) : null
+  const cdp = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : null
   if (cdp) {
     await cdp.send('Profiler.enable')
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
     await cdp.send('Profiler.start')
+  }
+  const browser = page.context().browser()
+  const tracing = process.env.BENCH_TRACE ? browser : null
+  if (tracing) {
+    await tracing.startTracing(page, { path: join(ROOT, 'bench/.cache', `${profile}.trace.json`), categories: ['devtools.timeline', 'blink.user_timing', 'disabled-by-default-devtools.timeline.invalidationTracking'] })
   }
   await page.evaluate(() => (globalThis as unknown as ProbeHost).__probe.armKeys())
   const gaps = typingGaps(WARMUP_KEYS + KEYS)
@@ -232,6 +239,7 @@ async function typeMidDocument(page: Page, profile?: string): Promise<KeySample[
     await sleep(gaps[i])
   }
   await sleep(1500)
+  if (tracing) await tracing.stopTracing()
   if (cdp) {
     const { profile: data } = await cdp.send('Profiler.stop')
     await writeFile(join(ROOT, 'bench/.cache', `${profile}.cpuprofile`), JSON.stringify(data))
@@ -261,7 +269,9 @@ async function benchKeystrokes(env: Env): Promise<Result[]> {
     { label: '60k', chars: 60_000, goal: 33 },
     { label: '180k', chars: 180_000, goal: 50 }
   ]
-  for (const size of sizes) {
+  // BENCH_SIZES=18k,180k runs only those sizes (quick runs; the full bench runs all three).
+  const only = process.env.BENCH_SIZES?.split(',')
+  for (const size of sizes.filter((s) => !only || only.includes(s.label))) {
     const report = reportOfChars(size.chars, `某县教育局2025年度教育工作总结（${size.label}字）`)
     const chars = reportStats(report).characters
     const when = readyWhen(report)
@@ -274,6 +284,7 @@ async function benchKeystrokes(env: Env): Promise<Result[]> {
       await restartApp(app, when)
       // The daily automatic backup check runs 5 s after start: let it pass before typing.
       await sleep(6000)
+      if (process.env.BENCH_APP_CSS) await app.page.addStyleTag({ content: process.env.BENCH_APP_CSS })
       appKeys = await typeMidDocument(app.page, `keystrokes-${size.label}`)
     } finally {
       await app.close()
@@ -285,7 +296,7 @@ async function benchKeystrokes(env: Env): Promise<Result[]> {
       await bare.page.evaluate((blocks) => (globalThis as unknown as BareHost).__bare.load(blocks), bareBlocks(report))
       await whenReady(bare.page, when)
       await sleep(1000)
-      bareKeys = await typeMidDocument(bare.page)
+      bareKeys = await typeMidDocument(bare.page, `bare-keystrokes-${size.label}`)
     } finally {
       await bare.close()
     }
@@ -471,6 +482,8 @@ export async function benchEditor(): Promise<Result[]> {
   try {
     const env: Env = { launch, browser, rendererDir, bare }
     const keys = await benchKeystrokes(env)
+    // BENCH_KEYS_ONLY: the keystroke rows alone, for quick runs of `npx tsx bench/editor.bench.ts`.
+    if (process.env.BENCH_KEYS_ONLY) return keys
     const opening = await benchOpening(env)
     const start = await benchStart(env, opening.saved30)
     return [...keys, ...opening.results, ...start]
