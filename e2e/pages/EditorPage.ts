@@ -53,6 +53,48 @@ export class EditorPage {
       }
       throw new Error(`text not found: ${t}`)
     }, text)
+    await this.selectionSettled()
+  }
+
+  /** Clicks into a block and waits until the editor has taken the caret there. */
+  async clickIn(block: Locator): Promise<void> {
+    await block.click()
+    await this.selectionSettled()
+  }
+
+  /**
+   * Waits until the editor's own selection is where the page's selection is. The editor picks up a
+   * click or a moved caret on the next selectionchange event; a shortcut (Ctrl+0, Tab, Backspace)
+   * pressed before that, as a loaded test machine can, would act on the previous caret.
+   */
+  async selectionSettled(): Promise<void> {
+    await this.content.evaluate(async (root) => {
+      type Point = { key: string; offset: number }
+      type Editor = {
+        _key: string
+        getEditorState(): { _selection: { anchor?: Point; focus?: Point } | null }
+      }
+      const editor = (root as unknown as { __lexicalEditor: Editor }).__lexicalEditor
+      const keyOf = (node: Node | null): string | undefined => {
+        for (let n = node; n && n !== root; n = n.parentNode) {
+          const key = (n as unknown as Record<string, string | undefined>)[`__lexicalKey_${editor._key}`]
+          if (key) return key
+        }
+        return undefined
+      }
+      const matches = () => {
+        const dom = window.getSelection()
+        const anchor = editor.getEditorState()._selection?.anchor
+        if (!dom || !anchor || dom.anchorNode === null || keyOf(dom.anchorNode) !== anchor.key) return false
+        // In a text node the two offsets count the same characters.
+        return dom.anchorNode.nodeType !== Node.TEXT_NODE || dom.anchorOffset === anchor.offset
+      }
+      const started = performance.now()
+      while (!matches()) {
+        if (performance.now() - started > 5000) throw new Error('the editor never took the caret from the page')
+        await new Promise((resolve) => setTimeout(resolve, 10))
+      }
+    })
   }
 
   async press(key: string): Promise<void> {

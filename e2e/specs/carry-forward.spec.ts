@@ -40,6 +40,7 @@ test('carry last year’s report forward, update a figure, finalize, and compare
     s.removeAllRanges()
     s.addRange(range)
   })
+  await ed.selectionSettled()
   await ed.press('Backspace')
   await ed.press('Backspace')
   await ed.type('95')

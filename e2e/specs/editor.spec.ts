@@ -98,8 +98,9 @@ test.describe('the structured editor', () => {
   test('Tab and Shift+Tab demote and promote a section with its children; undo reverts each step', async ({ app }) => {
     const ed = new EditorPage(app.page)
     await typeReport(ed)
-    await ed.headings().filter({ hasText: /^加强队伍建设$/ }).click()
+    await ed.clickIn(ed.headings().filter({ hasText: /^加强队伍建设$/ }))
     await ed.press('Home')
+    await ed.selectionSettled()
     await ed.press('Shift+Tab')
     await expect(ed.outline.getByRole('treeitem', { name: '二、加强队伍建设' })).toBeVisible()
     // Its run-in items moved up a level with it: now （一） and （二） under 二、.
@@ -117,7 +118,7 @@ test.describe('the structured editor', () => {
   test('Ctrl+0 turns a heading back into body text and the numbers close the gap', async ({ app }) => {
     const ed = new EditorPage(app.page)
     await typeReport(ed)
-    await ed.headings().filter({ hasText: /^主要做法$/ }).click()
+    await ed.clickIn(ed.headings().filter({ hasText: /^主要做法$/ }))
     await ed.press('Control+0')
     await expect.poll(async () => (await ed.headingTexts()).filter((t) => /^[一二三]、/.test(t))).toEqual(['一、工作完成情况', '二、下一步工作打算'])
     await expect(ed.content.locator('.body-paragraph', { hasText: '主要做法' })).toHaveCount(1)
