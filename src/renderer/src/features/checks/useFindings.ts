@@ -42,12 +42,16 @@ export function useFindings(report: Report | null, previous: Report | null): Che
       if (live) startTransition(() => setChecked({ report, findings }))
     }
     const here = () => publish(runChecks(report, previous ? { previous } : {}))
-    if (!client.current) here()
+    const worker = client.current
+    if (!worker) here()
     else
-      client.current.run(report, previous).then(
+      worker.run(report, previous).then(
         (findings) => findings && publish(findings),
         () => {
-          client.current = null
+          // Disposed on unmount: nothing to show. Otherwise the worker failed, and the rules
+          // run here from now on (unless a remount has already made a new client).
+          if (!live) return
+          if (client.current === worker) client.current = null
           here()
         }
       )
