@@ -61,4 +61,18 @@ test.describe('proofreading', () => {
     await ed.press('Control+z')
     await expect(items).toHaveCount(2)
   })
+
+  test('when the checks worker cannot start, the findings still come, from the page itself', async ({ app }) => {
+    test.skip(app.shell === 'electron', 'the worker file is blocked through a Chromium route')
+    let blocked = 0
+    await app.page.route(/checks\.worker[^/]*\.js/, (route) => (blocked++, route.abort()))
+    await app.reload()
+    const ed = new EditorPage(app.page)
+    await ed.title.click()
+    await ed.pasteText(['2024年工作总结', '今年以来,我局认真工作。', '一、主要工作', '全年培训教师__名。'].join('\n'))
+    await app.page.getByRole('tab', { name: /校对/ }).click()
+    await expect(app.page.locator('.check-item.rule-halfwidth-punctuation')).toHaveCount(1)
+    await expect(app.page.locator('.check-item.rule-placeholder')).toHaveCount(1)
+    expect(blocked).toBeGreaterThan(0)
+  })
 })
