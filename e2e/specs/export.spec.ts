@@ -47,19 +47,26 @@ test.describe('export', () => {
     await ed.content.locator('.body-paragraph').last().click()
     await ed.press('End')
     await ed.type('新增内容。')
+    // The question is answered from the dialog event itself: a confirm() blocks the page, so a
+    // click that opens it at once would not return until it is answered.
+    const answer = (accept: boolean) =>
+      new Promise<string>((resolve) =>
+        app.page.once('dialog', (d) => {
+          resolve(d.message())
+          void (accept ? d.accept() : d.dismiss())
+        })
+      )
     // Declined: the old file stays as it was.
     app.dialogs.save.push(target)
-    let asked = app.page.waitForEvent('dialog')
+    let asked = answer(false)
     await app.page.getByRole('button', { name: '文本' }).click()
-    const question = await asked
-    expect(question.message()).toContain('已存在')
-    await question.dismiss()
+    expect(await asked).toContain('已存在')
     expect(await readFile(target, 'utf-8')).toBe(first)
     // Confirmed: replaced.
     app.dialogs.save.push(target)
-    asked = app.page.waitForEvent('dialog')
+    asked = answer(true)
     await app.page.getByRole('button', { name: '文本' }).click()
-    await (await asked).accept()
+    expect(await asked).toContain('已存在')
     await expect.poll(async () => readFile(target, 'utf-8')).toContain('新增内容。')
   })
 
