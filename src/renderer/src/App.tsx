@@ -1,4 +1,4 @@
-import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { LexicalEditor } from 'lexical'
 import { emptyReport, type Report, type ReportMeta } from '@shared/doc/model'
 import { reportStats } from '@shared/doc/stats'
@@ -57,9 +57,10 @@ export function App() {
   const [opened, setOpened] = useState<Opened | null>(null)
   const [meta, setMeta] = useState<ReportMeta>(emptyReport().meta)
   const [info, setInfo] = useState<DocumentInfo | null>(null)
-  // The outline, the checks and the counts follow the text as a transition: React renders them in
-  // slices and lets a keystroke that arrives meanwhile go first.
-  const onInfo = useCallback((next: DocumentInfo) => startTransition(() => setInfo(next)), [])
+  // Not a transition: rendering this in slices let a reopened draft's restored caret land after the
+  // clerk had already clicked and typed (the crash test caught it). The heavy parts are elsewhere:
+  // the checks run in a worker, and unchanged outline rows skip rendering.
+  const onInfo = useCallback((next: DocumentInfo) => setInfo(next), [])
   const saveStatus = useMemo(() => createSaveStatusStore({ state: 'saved', at: Date.now() }), [])
   const [editor, setEditor] = useState<LexicalEditor | null>(null)
   const [loadProblem, setLoadProblem] = useState<string | null>(null)
