@@ -1,4 +1,4 @@
-import { startTransition, useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { Report } from '@shared/doc/model'
 import { runChecks } from '@shared/checks'
 import type { Finding } from '@shared/checks/types'
@@ -39,7 +39,7 @@ export function useFindings(report: Report | null, previous: Report | null): Che
     }
     let live = true
     const publish = (findings: Finding[]) => {
-      if (live) startTransition(() => setChecked({ report, findings }))
+      if (live) setChecked({ report, findings })
     }
     const here = () => publish(runChecks(report, previous ? { previous } : {}))
     const worker = client.current
