@@ -24,9 +24,6 @@ function $caret(): SessionState['caret'] {
   return { block, offset: 0 }
 }
 
-/** Lets queued input run before the next step of a save. */
-const yieldToInput = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
-
 export function saveErrorMessage(e: unknown): string {
   const name = e instanceof Error ? e.name : ''
   const inner = (e as { inner?: { name?: string } } | null)?.inner?.name ?? ''
@@ -77,16 +74,10 @@ export function AutosavePlugin({
     /** How long the last save took to get the text into the database, from the moment it was due. */
     let lastSaveMs = 0
 
-    const save = async (e: LexicalEditor, due: number, urgent: boolean) => {
-      // One state for all three steps: editor states are immutable, so the JSON, the model and
-      // the caret agree even when the clerk types between them.
+    const save = async (e: LexicalEditor, due: number) => {
       const state = e.getEditorState()
       const json = JSON.stringify(state.toJSON())
-      // A timed save yields between its steps, each tens of milliseconds on a long report, so a
-      // keystroke waits for one step at most. A save on blur or close runs straight through.
-      if (!urgent) await yieldToInput()
       const { report, caret } = state.read(() => ({ report: $editorToReport(latest.current.meta), caret: $caret() }))
-      if (!urgent) await yieldToInput()
       await saveReport(reportId, report, json)
       lastSaveMs = performance.now() - due
       // A snapshot at most every 10 minutes of editing, so yesterday's text is never more than a click away.
@@ -99,10 +90,10 @@ export function AutosavePlugin({
     // Started early by what a save takes (with room for one slower than the last), so the text is
     // in the database within `delay` of the change.
     const arm = () => {
-      if (timer === undefined && !disposed) timer = setTimeout(() => void flush(false), delay - Math.min(50 + 2 * lastSaveMs, delay / 2))
+      if (timer === undefined && !disposed) timer = setTimeout(() => void flush(), delay - Math.min(50 + 2 * lastSaveMs, delay / 2))
     }
 
-    const flush = async (urgent = true): Promise<void> => {
+    const flush = async (): Promise<void> => {
       const due = performance.now()
       clearTimeout(timer)
       timer = undefined
@@ -112,7 +103,7 @@ export function AutosavePlugin({
       metaDirty.current = false
       // A retry keeps the error on screen until it succeeds: no flicker, no repeated announcement.
       if (!failed) reportRef.current({ state: 'saving' })
-      running = save(editor, due, urgent)
+      running = save(editor, due)
         .then(() => {
           failed = false
           // Changes typed while this save ran are not in it: the status must not claim "saved".
