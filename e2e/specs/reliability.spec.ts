@@ -6,45 +6,19 @@
  *
  * Run: npx electron-vite build && npx playwright test --project=renderer reliability
  */
-import { join } from 'node:path'
 import type { BrowserContext, Page, TestInfo } from '@playwright/test'
-import { createHandlers, invokeHandler } from '../../src/main/handlers'
-import { EVENTS, REQUESTS, subscribeNameOf } from '../../src/shared/ipc-channels'
+import { seededRandom } from '../../src/shared/random'
 import { expect, test, type AppFixture } from '../fixtures/app'
+import { installApi } from '../fixtures/launch'
 import { EditorPage } from '../pages/EditorPage'
 
 /**
  * The fixture puts window.api on its one page. A page opened after a crash (in the same context,
- * so the same IndexedDB) needs it again: the same shape, backed by the same handler functions.
+ * so the same IndexedDB) needs it again, from the same setup.
  */
 async function openAppPage(context: BrowserContext, url: string, app: AppFixture): Promise<Page> {
   const page = await context.newPage()
-  const handlers = createHandlers({
-    dialogs: { openFiles: async () => [], openFolder: async () => null, saveFile: async () => null },
-    shell: { openPath: async () => undefined, showItemInFolder: () => undefined },
-    appInfo: { version: 'test', platform: process.platform, shell: 'test' },
-    printToPdf: async () => Buffer.alloc(0),
-    emit: () => undefined,
-    defaultExportDir: app.dir,
-    dataDir: join(app.dir, '.data')
-  })
-  await page.exposeBinding('__zongjieInvoke', (_source, name: string, payload: unknown) => invokeHandler(handlers, name, payload))
-  await page.addInitScript(
-    ({ requests, events }) => {
-      const w = window as unknown as Record<string, unknown>
-      const api: Record<string, unknown> = {}
-      for (const name of requests) {
-        api[name] = async (payload?: unknown) => {
-          const r = (await (w.__zongjieInvoke as (n: string, p: unknown) => Promise<{ ok: boolean; value?: unknown; error?: string }>)(name, payload)) ?? { ok: false, error: 'no answer' }
-          if (r.ok) return r.value
-          throw new Error(r.error)
-        }
-      }
-      for (const subscribe of events) api[subscribe] = () => () => undefined
-      Object.defineProperty(window, 'api', { value: Object.freeze(api), writable: false })
-    },
-    { requests: [...REQUESTS], events: EVENTS.map((e) => subscribeNameOf(e)) }
-  )
+  await installApi(page, app)
   await page.goto(url)
   await page.locator('.editor-content').waitFor()
   return page
@@ -56,12 +30,6 @@ async function documentText(ed: EditorPage): Promise<string> {
 }
 
 const PHRASES = ['认真贯彻', '落实', '上级部署，', '全面加强', '教师队伍建设', '。', '全年完成', '培训', '1200人次', '，', '持续推进', '课后服务', '提质增效', '；', '义务教育', '优质均衡', '发展']
-
-/** A tiny deterministic generator, so a failing run can be repeated with the seed it prints. */
-function rng(seed: number): () => number {
-  let s = seed % 2147483647 || 1
-  return () => (s = (s * 48271) % 2147483647) / 2147483647
-}
 
 interface Kill {
   kill: number
@@ -84,8 +52,8 @@ test.describe('reliability', () => {
     const LIMIT_MS = 1000
     const seed = Number(process.env.CRASH_SEED ?? Date.now() % 100000)
     // Two generators: the typing loop draws at its own pace, so the kill times stay the seed's.
-    const killRandom = rng(seed)
-    const typeRandom = rng(seed + 1)
+    const killRandom = seededRandom(seed)
+    const typeRandom = seededRandom(seed + 1)
     const url = app.page.url()
     const context = app.page.context()
     let page = app.page
