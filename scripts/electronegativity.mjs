@@ -99,7 +99,8 @@ function loadAllowlist() {
 /** An entry covers a finding of its check in its file; with "sample", only where the flagged line contains it. */
 const covers = (entry, f) => entry.check === f.check && entry.file === f.file && (entry.sample === undefined || f.sample.includes(entry.sample))
 
-async function waitForRows(file, expected, timeoutMs = 10_000) {
+// Electronegativity writes the file after it returns; on a loaded machine (right after Playwright in CI) that has taken over 10 s.
+async function waitForRows(file, expected, timeoutMs = 60_000) {
   const until = Date.now() + timeoutMs
   for (;;) {
     let text = ''
