@@ -3,7 +3,7 @@
  * every extension, mutated and re-encoded corpus text (as text, Markdown and HTML), broken .docx
  * packages, zip bombs and huge lines. Every input must end in a result with reports or a
  * UserError (a clear sentence for the clerk), within its time limit; a zip bomb must be refused
- * as such before mammoth inflates it.
+ * as such before the reader inflates it.
  *
  * The importer runs in a worker thread (testing/import-worker.ts) with a memory limit, so an
  * input that hangs is stopped (the worker is terminated) and one that exhausts memory ends the
@@ -310,7 +310,7 @@ describe('import fuzzing', () => {
         '',
         '<w:document>',
         '<?xml version="1.0"?><w:document xmlns:w="urn:x"><w:body><w:p><w:r><w:t>一、标题</w:t></w:r></w:p>',
-        // Billion laughs: entity expansion must not be what mammoth does with a document.
+        // Billion laughs: entity expansion must not be what the XML reader does with a document.
         `<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "哈哈哈哈哈哈哈哈哈哈">${Array.from({ length: 9 }, (_, i) => `<!ENTITY ${String.fromCharCode(98 + i)} "${`&${String.fromCharCode(97 + i)};`.repeat(10)}">`).join('')}]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&j;</w:t></w:r></w:p></w:body></w:document>`,
         '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>' + '<w:p>'.repeat(3000) + '</w:body></w:document>',
         '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:tbl><w:tr><w:tc><w:tbl><w:tr><w:tc><w:p><w:r><w:t>嵌套</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:tc></w:tr></w:tbl></w:body></w:document>'
@@ -354,7 +354,7 @@ describe('import fuzzing', () => {
     )
   }, 180_000)
 
-  it('zip bombs: a small .docx whose parts inflate far beyond the limits is refused before mammoth reads it', async () => {
+  it('zip bombs: a small .docx whose parts inflate far beyond the limits is refused before the reader parses it', async () => {
     const paragraph = Buffer.from('<w:p><w:r><w:t>全年培训教师1200人次。</w:t></w:r></w:p>'.repeat(20_000))
     const head = documentXml.slice(0, documentXml.indexOf('<w:body>') + '<w:body>'.length)
     const tail = documentXml.slice(documentXml.indexOf('<w:body>') + '<w:body>'.length)

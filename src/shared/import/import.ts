@@ -1,11 +1,13 @@
 import { blockText, emptyMeta, type Report } from '../doc/model'
 import { textToLines, type SourceLine } from './lines'
-import { extractAttachments, extractSignature, extractTitle, guessKind, guessPeriod } from './meta'
+import { extractAttachments, extractSignature, guessKind, guessPeriod } from './meta'
+import { joinChunkCounters } from './counters'
+import { stripGlosses } from './glosses'
 import { stripNoise } from './noise'
 import { buildOutline } from './outline'
 import { detectScript } from './script'
-import { parseMarker } from './markers'
-import { hasSubject, isReportTitle, splitReports, type ReportChunk } from './split'
+import { splitReports, type ReportChunk } from './split'
+import { chooseTitle } from './title'
 import type { ImportResult } from './types'
 import { unwrapLines } from './unwrap'
 
@@ -19,43 +21,69 @@ export function importText(text: string): ImportResult {
   return importLines(textToLines(text))
 }
 
+/** Metadata the source declares apart from its text (Markdown front matter). */
+export interface DeclaredMeta {
+  title?: string
+  date?: string
+  unit?: string
+  author?: string
+  /** The declaration's own lines, listed as removed so nothing disappears silently. */
+  removed?: string[]
+}
+
 export interface ImportOptions {
   /** The source declares headings reliably (Word heading styles, Markdown #): see OutlineOptions. */
   headingHints?: boolean
   /** Text the user put back in a preview: never removed as noise again. */
   keep?: ReadonlySet<string>
+  declared?: DeclaredMeta
 }
 
 export function importLines(lines: SourceLine[], options: ImportOptions = {}): ImportResult {
-  const lead = options.keep?.size ? { lines, removed: [] } : dropLeadingChrome(lines)
-  const noise = stripNoise(lead.lines, options.keep)
-  noise.removed.unshift(...lead.removed)
-  const paragraphs = unwrapLines(noise.lines)
+  const glosses = stripGlosses(lines)
+  const noise = stripNoise(glosses.lines, options.keep, !!options.headingHints)
+  const counters = joinChunkCounters(noise.lines)
+  const paragraphs = unwrapLines(counters.lines)
   const split = splitReports(paragraphs)
-  const removed = [...noise.removed, ...split.removed]
+  const removed = [...glosses.removed, ...noise.removed, ...counters.removed, ...split.removed]
+  // Removed page text still shows what the page called the document (its file name, headline).
+  const echo = [...noise.removed]
   const reports: Report[] = []
   for (const chunk of split.chunks) {
-    const report = buildReport(chunk, removed, options)
+    const report = buildReport(chunk, removed, options, echo)
     if (report) reports.push(report)
   }
-  return { reports, removed: removed.filter((r) => r.trim() !== '') }
+  const declared = options.declared
+  if (declared && reports.length) applyDeclared(reports[0], declared)
+  if (declared?.removed) removed.unshift(...declared.removed)
+  return { reports, removed: inSourceOrder(removed.filter((r) => r.trim() !== ''), lines) }
 }
 
-/**
- * A web page's navigation before its <h1>: when a structured source marks a top heading
- * and only short lines (menu items, channel names) precede it, those lines are page chrome.
- */
-function dropLeadingChrome(lines: SourceLine[]): { lines: SourceLine[]; removed: string[] } {
-  const h1 = lines.findIndex((l) => l.heading === 1)
-  // An <h1> that is a numbered section (Word's Heading 1) is not the page's headline.
-  if (h1 <= 0 || h1 > 200 || parseMarker(lines[h1].text) !== null) return { lines, removed: [] }
-  const before = lines.slice(0, h1)
-  if (before.some((l) => !!l.table || l.text.length > 30 || /[。！？]/.test(l.text) || (isReportTitle(l.text) && hasSubject(l.text)))) return { lines, removed: [] }
-  return { lines: lines.slice(h1), removed: before.map((l) => l.text).filter(Boolean) }
+/** Removed text in the order it stood in the source, as the preview lists it; stages remove in their own order. */
+function inSourceOrder(removed: string[], lines: SourceLine[]): string[] {
+  const source = lines.map((l) => l.text).join('\n')
+  const at = removed.map((r, i) => {
+    const pos = source.indexOf(r)
+    return { r, i, pos: pos < 0 ? Number.MAX_SAFE_INTEGER : pos }
+  })
+  return at.sort((a, b) => a.pos - b.pos || a.i - b.i).map((x) => x.r)
 }
 
-function buildReport(chunk: ReportChunk, removed: string[], options: ImportOptions): Report | null {
-  const head = extractTitle(chunk.lines, chunk.title)
+/** Declared metadata wins over what was read from the text, field by field. */
+function applyDeclared(report: Report, declared: DeclaredMeta): void {
+  const meta = report.meta
+  if (declared.title) {
+    meta.title = declared.title
+    meta.kind = guessKind(declared.title)
+    meta.period = guessPeriod(declared.title, meta.period)
+  }
+  if (declared.date) meta.date = declared.date
+  if (declared.unit) meta.unit = declared.unit
+  if (declared.author) meta.author = declared.author
+}
+
+function buildReport(chunk: ReportChunk, removed: string[], options: ImportOptions, echo: string[]): Report | null {
+  const head = chooseTitle(chunk.lines, chunk.title, echo)
   removed.push(...head.removed)
   const tail = extractSignature(head.lines)
   const att = extractAttachments(tail.lines)

@@ -9,8 +9,21 @@ export interface SourceLine {
   /** A table kept whole (HTML/.docx/Markdown); `text` is then ''. */
   table?: string[][]
   tableHeader?: boolean
-  /** Heading level (1–6) a structured source declared for this line (h1…h6, # …). */
+  /** Heading level (1–9) a structured source declared for this line (h1…h6, # …, Word's outline level). */
   heading?: number
+  /** The source declared this line the document's title (Word's Title style, a leading centred paragraph). */
+  title?: boolean
+  /** The line's marker came from the source's automatic list numbering, not typed. */
+  auto?: boolean
+  /** The whole line is bold: weak evidence of a heading made with direct formatting. */
+  strong?: boolean
+  /** The source lines a rejoined paragraph was made from (set by unwrapping). */
+  sources?: string[]
+}
+
+/** The source lines behind a line, as a removal must list them so each can be put back. */
+export function sourceTexts(line: SourceLine): string[] {
+  return line.table ? [] : (line.sources ?? [line.text])
 }
 
 export function textLine(text: string, heading?: number): SourceLine {
@@ -33,9 +46,37 @@ export function normalizeLineText(s: string): string {
   return s.replace(INVISIBLE, '').replace(SPACES, ' ').trim()
 }
 
-/** Splits raw text into trimmed lines with normalized spaces; blank lines stay as ''. */
+function cellsOf(raw: string): string[] | null {
+  if (!raw.includes('\t')) return null
+  const cells = raw.trim().split(/\t+/).map(normalizeLineText)
+  return cells.length >= 2 ? cells : null
+}
+
+/**
+ * Splits raw text into trimmed lines with normalized spaces; blank lines stay as ''.
+ * Two or more consecutive lines of tab-separated cells, as many on each line, are a
+ * table (how a table copied from Word or a spreadsheet arrives as text).
+ */
 export function textToLines(text: string): SourceLine[] {
   const out: SourceLine[] = []
-  for (const raw of text.split(/\r\n|\r|\n/)) out.push({ text: normalizeLineText(raw) })
+  const raws = text.split(/\r\n|\r|\n/)
+  for (let i = 0; i < raws.length; i++) {
+    const first = cellsOf(raws[i])
+    if (first) {
+      const rows = [first]
+      let j = i + 1
+      for (; j < raws.length; j++) {
+        const row = cellsOf(raws[j])
+        if (!row || row.length !== first.length) break
+        rows.push(row)
+      }
+      if (rows.length >= 2) {
+        out.push({ text: '', table: rows })
+        i = j - 1
+        continue
+      }
+    }
+    out.push({ text: normalizeLineText(raws[i]) })
+  }
   return out
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { textToLines } from './lines'
-import { extractAttachments, extractSignature, extractTitle, guessKind, guessPeriod, isDateLine } from './meta'
+import { extractAttachments, extractSignature, guessKind, guessPeriod, isDateLine } from './meta'
 import { detectScript } from './script'
 
 const lines = (text: string) => textToLines(text).filter((l) => l.text)
@@ -75,36 +75,6 @@ describe('extractAttachments', () => {
   it('ignores 附件 that is followed by more body text', () => {
     const src = lines('附件：见下表\n一、基本情况\n正文。')
     expect(extractAttachments(src).attachments).toEqual([])
-  })
-})
-
-describe('extractTitle', () => {
-  it('rejoins a title broken over two lines', () => {
-    expect(extractTitle(lines('XX县教育局2024年上半年工作总结\n及下半年工作计划\n正文。')).title).toBe('XX县教育局2024年上半年工作总结及下半年工作计划')
-    expect(extractTitle(lines('XX县教育局\n2024年工作总结\n正文。')).title).toBe('XX县教育局2024年工作总结')
-  })
-
-  it('does not glue the article title onto a numbered collection title', () => {
-    const r = extractTitle(lines('学校工作总结1\n2024年城关小学安全工作总结\n正文。'))
-    expect(r.title).toBe('学校工作总结1')
-    expect(r.lines[0].text).toBe('2024年城关小学安全工作总结')
-  })
-
-  it('drops a repeated title line and a bare category label above the title', () => {
-    const r = extractTitle(lines('工作总结\n城关小学2024年安全工作总结\n城关小学2024年安全工作总结\n正文。'))
-    expect(r.title).toBe('城关小学2024年安全工作总结')
-    expect(r.removed).toEqual(['工作总结', '城关小学2024年安全工作总结'])
-  })
-
-  it('looks past the red header of an official document', () => {
-    const r = extractTitle(lines('某某县教育局文件\n某教发〔2024〕5号\n关于2024年上半年教育工作情况的报告\n县人民政府：'))
-    expect(r.title).toBe('关于2024年上半年教育工作情况的报告')
-    expect(r.header.map((l) => l.text)).toEqual(['某某县教育局文件', '某教发〔2024〕5号'])
-  })
-
-  it('does not take a salutation or a sentence as the title', () => {
-    expect(extractTitle(lines('尊敬的各位领导：\n正文。')).title).toBe('')
-    expect(extractTitle(lines('今年以来，我局认真贯彻落实上级部署。')).title).toBe('')
   })
 })
 

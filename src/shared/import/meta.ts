@@ -1,7 +1,6 @@
 import type { ReportKind, Signature } from '../doc/model'
 import type { SourceLine } from './lines'
 import { parseMarker } from './markers'
-import { hasSubject, isReportTitle, isTitleShaped, TITLE_KIND_END } from './split'
 
 /**
  * Report metadata read from the text itself: the title at the top, the kind and
@@ -128,60 +127,4 @@ const DOC_HEADER = /^(?:.{2,30}文件|[\u3400-\u9FFF]{1,12}\s*[〔[［(（]\s*\d
 
 export function isDocumentHeader(text: string): boolean {
   return text.length <= 40 && DOC_HEADER.test(text.replace(/\s+/g, ' ').trim())
-}
-
-export interface Head {
-  title: string
-  lines: SourceLine[]
-  /** Official-document header lines that stood above the title (kept as text, not as the title). */
-  header: SourceLine[]
-  /** Duplicated title lines (a page repeats the headline). */
-  removed: string[]
-}
-
-/**
- * The title: the first line when it is shaped like one (short, no sentence, no marker,
- * not a salutation). A title broken over two lines is rejoined when only the second
- * names the kind of report; a repeated title line is dropped.
- */
-export function extractTitle(lines: SourceLine[], given?: string): Head {
-  const removed: string[] = []
-  let start = 0
-  while (start < lines.length && start < 6 && !lines[start].table && isDocumentHeader(lines[start].text)) start++
-  const header = lines.slice(0, start)
-  lines = lines.slice(start)
-  let rest = lines
-  let title = given ?? ''
-  if (!given) {
-    const first = lines[0]
-    if (first && !first.table && (first.heading || isTitleShaped(first.text)) && !/[:：]$/.test(first.text) && !isDateLine(first.text)) {
-      title = first.text
-      rest = lines.slice(1)
-      let second = rest[0]
-      // A bare category label (工作总结, 单位总结) above the real title is a page's section name.
-      if (second && !second.table && !/\d/.test(title) && !hasSubject(title) && isReportTitle(second.text) && hasSubject(second.text)) {
-        removed.push(title)
-        title = second.text
-        rest = rest.slice(1)
-        second = rest[0]
-      }
-      const continues = (t: string): boolean =>
-        // 上半年工作总结 / 及下半年工作计划: the second line carries on the first.
-        // (A numbered collection title, 工作总结1, is complete: the line after it is the article's own title.)
-        (!TITLE_KIND_END.test(title) && !/[0-9０-９)）】\]]$/.test(title) && TITLE_KIND_END.test(t)) || /^(?:及|和|暨|与|與|兼|并|並)/.test(t) || /(?:及|和|暨|与|與|关于|關於|的)$/.test(title)
-      if (second && !second.table && isTitleShaped(second.text) && continues(second.text) && title.length + second.text.length <= 60) {
-        title += second.text
-        rest = rest.slice(1)
-      }
-    }
-  }
-  while (rest[0] && !rest[0].table && title && normalizeTitle(rest[0].text) === normalizeTitle(title)) {
-    removed.push(rest[0].text)
-    rest = rest.slice(1)
-  }
-  return { title, lines: rest, removed, header }
-}
-
-function normalizeTitle(s: string): string {
-  return s.replace(/[\s《》“”"]/g, '')
 }

@@ -1,5 +1,6 @@
 import type { SourceLine } from './lines'
 import { parseMarker } from './markers'
+import { FILE_NAME_END, siteWordCount } from './site'
 
 /**
  * Web noise: what a page wraps around the article when a clerk copies it.
@@ -22,6 +23,9 @@ export type NoiseKind =
   | 'page-number'
   | 'collection-title'
   | 'related-list'
+  | 'site-notice'
+  | 'menu'
+  | 'file-name'
 
 export interface NoiseResult {
   lines: SourceLine[]
@@ -58,7 +62,10 @@ const TAGS = /(?:标签|標籤|标籤|关键词|關鍵詞|关键字|關鍵字|ta
 
 const COPYRIGHT = /copyright|版权所有|版權所有|all rights reserved|©|ICP备|ICP證|ICP证|网站地图|網站地圖|联系我们|聯繫我們|聯絡我們|返回顶部|返回頂部|返回首页|返回首頁|设为首页|設為首頁|加入收藏|免责声明|免責聲明|版权声明|版權聲明/i
 
-const CHROME = /^[【[]?\s*(?:打印本文|打印此文|打印|关闭窗口|關閉窗口|分享到|收藏本文|收藏本页|上一篇|下一篇|上一页|下一頁|下一页|字号|字號|字体|字體|扫一扫|掃一掃|微信扫|微信掃|点赞|點讚|举报|舉報|发表评论|發表評論|我要评论|我要評論|本文链接|本文鏈接)/
+const CHROME_WORDS = '打印本文|打印此文|打印|关闭窗口|關閉窗口|分享到|收藏本文|收藏本页|上一篇|下一篇|上一页|下一頁|下一页|字号|字號|字体|字體|扫一扫|掃一掃|微信扫|微信掃|点赞|點讚|举报|舉報|发表评论|發表評論|我要评论|我要評論|本文链接|本文鏈接'
+// A line made only of a page's controls ([打印本页] [关闭窗口]), or a control's label before its value
+// (上一篇：…): 字体与样式支持 is a heading, not the font control.
+const CHROME = new RegExp(`^(?:[【[]?\\s*(?:${CHROME_WORDS})[\\u3400-\\u9fff]{0,3}\\s*[】\\]]?\\s*[|｜/]?\\s*)+$|^[【[]?\\s*(?:${CHROME_WORDS})\\s*[:：>»]`)
 
 const PAGE_NUMBER = /^[-—–_\s]*(?:第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3}|\d{1,3})[-—–_\s]*$/
 
@@ -77,6 +84,36 @@ const URL_IN_TEXT = /(?<![A-Za-z0-9.\-@/])(?:https?:\/\/)?(?:[A-Za-z0-9-]+\.)+(?
 /** Words that introduce a URL the author meant to write (网址：…, 登录…). */
 const URL_INTRO = /(?:网址|網址|网站|網站|登录|登錄|登陆|登陸|访问|訪問|链接|鏈接|地址|详见|詳見|关注|關注|邮箱|郵箱|[:：（(“"])\s*$/
 
+/** `label:value` fields of a page's document card: 大小:17.86KB, 页数:4页, 格式:DOCX, ID:732862, 上传人:叶***. */
+const FIELD = /([\u3400-\u9fffA-Za-z]{1,6})\s*[:：]\s*([^\s:：]{0,30})/g
+
+function isFieldLine(t: string): boolean {
+  if (t.length > 120 || /[。！？，,；;]/.test(t)) return false
+  const fields = [...t.matchAll(FIELD)]
+  if (!fields.length || fields.map((f) => f[0]).join('').length < t.replace(/\s+/g, '').length * 0.9) return false
+  // A value a page prints (digits, sizes, formats, masked names); a report's 时间：2024年3月12日 is content.
+  const pageValue = fields.some(([, , v]) => v === '' || /^[\w.\-/*:]+$/.test(v) || /^\d+(?:\.\d+)?\s*(?:页|頁|KB|MB|次|人|字)$/i.test(v))
+  const siteLabel = fields.some(([, label]) => siteWordCount(label) > 0 || /^[A-Za-z]{1,6}$/.test(label))
+  return pageValue && (fields.length >= 2 || siteLabel)
+}
+
+/** A row of short links or keywords: 返回 下载 相关 举报 / 工作总结 工作计划 党课下载 / 2023 教育局 局长 个人. */
+function isMenuLine(t: string): boolean {
+  if (t.length > 80 || /[，。；：！？,;:!?]/.test(t)) return false
+  const tokens = t.split(/\s+/).filter(Boolean)
+  if (tokens.length < 2 || tokens.some((k) => [...k].length > 8)) return false
+  // Figures side by side are a table row or a comparison, not links.
+  if (tokens.filter((k) => /\d/.test(k)).length > 1) return false
+  return tokens.length >= 4 || siteWordCount(t) >= 2
+}
+
+/** Notices of a document-sharing platform: dense in its vocabulary (下载, 文档, 会员, 客服…). */
+function isSiteNotice(t: string): boolean {
+  if (t.length > 200) return false
+  const n = siteWordCount(t)
+  return n >= 3 && (t.length <= 160 || n * 40 >= t.length)
+}
+
 /** Classifies one line on its own; related-article lists need context and are handled in stripNoise. */
 export function classifyNoiseLine(line: string): NoiseKind | null {
   const t = line.trim()
@@ -94,6 +131,10 @@ export function classifyNoiseLine(line: string): NoiseKind | null {
   if (n <= 250 && isBlurb(t)) return 'editor-blurb'
   if (n <= 200 && COPYRIGHT.test(t)) return 'copyright'
   if (isUrlLine(t)) return 'url'
+  if (isSiteNotice(t)) return 'site-notice'
+  if (!marked && isFieldLine(t)) return 'page-meta'
+  if (!marked && isMenuLine(t)) return 'menu'
+  if (n <= 100 && !sentence && /_\s*第\s*\d{1,3}\s*页\s*$/.test(t) && FILE_NAME_END.test(t)) return 'file-name'
   if (!marked && n <= 60 && !sentence) {
     if (PAGE_META.test(t)) return 'page-meta'
     if (AUTHOR_META.test(t) && (SITE_WORD.test(t) || DATETIME.test(t))) return 'page-meta'
@@ -153,10 +194,12 @@ function stripBlurbSentences(text: string, removed: string[]): string {
 }
 
 /** Drops noise lines (recording each in `removed`) and strips inline watermarks from the rest. */
-export function stripNoise(lines: SourceLine[], keep?: ReadonlySet<string>): NoiseResult {
+export function stripNoise(lines: SourceLine[], keep?: ReadonlySet<string>, trustStructure = false): NoiseResult {
   const removed: string[] = []
   const kept = (text: string) => !!keep?.has(text)
-  const kinds = lines.map((l) => (l.table || kept(l.text) ? null : classifyNoiseLine(l.text)))
+  // A heading a document's structure declares (Word, Markdown) is never a web page's chrome.
+  const declared = (l: SourceLine): boolean => !!l.auto || !!l.title || (trustStructure && !!l.heading)
+  const kinds = lines.map((l) => (l.table || kept(l.text) || declared(l) ? null : classifyNoiseLine(l.text)))
   const drop = kinds.map((k) => k !== null)
 
   // A related-article list: its header line, then short title lines until real text resumes.
@@ -164,6 +207,12 @@ export function stripNoise(lines: SourceLine[], keep?: ReadonlySet<string>): Noi
   const nextContent = (from: number): number => {
     let j = from
     while (j < lines.length && (drop[j] || (!lines[j].table && lines[j].text === ''))) j++
+    return j
+  }
+  /** The nearest line with text from `from` on in direction `step`, dropped or not. */
+  const nearest = (from: number, step: 1 | -1): number => {
+    let j = from
+    while (j >= 0 && j < lines.length && !lines[j].table && lines[j].text === '') j += step
     return j
   }
   for (let i = 0; i < lines.length; i++) {
@@ -182,10 +231,26 @@ export function stripNoise(lines: SourceLine[], keep?: ReadonlySet<string>): Noi
     }
   }
 
+  // A platform's notice list: an item with fewer of its words still belongs with the notices around it,
+  // and so does the list's label (温馨提示：).
+  for (let pass = 0; pass < 2; pass++) {
+    for (let i = 0; i < lines.length; i++) {
+      if (drop[i] || lines[i].table || kept(lines[i].text) || declared(lines[i])) continue
+      const t = lines[i].text
+      const near = [nearest(i + 1, 1), nearest(i - 1, -1)].some((j) => j >= 0 && j < lines.length && kinds[j] === 'site-notice')
+      if (near && (siteWordCount(t) >= 2 || (t.length <= 12 && /[:：]$/.test(t)))) {
+        drop[i] = true
+        kinds[i] = 'site-notice'
+      }
+    }
+  }
+
   const out: SourceLine[] = []
   lines.forEach((line, i) => {
     if (drop[i]) {
       removed.push(line.text)
+      // A gap where the noise stood: the lines around it are not one paragraph cut in two.
+      out.push({ text: '' })
       return
     }
     if (line.table || line.text === '') {

@@ -1,6 +1,7 @@
 import { newSectionId, paragraph, type Block, type HeadingLevel, type Section } from '../doc/model'
 import type { SourceLine } from './lines'
 import { inlineMarkerPattern, parseMarker, type Marker } from './markers'
+import { chooseSequence } from './sequence'
 import { isTitleShaped } from './split'
 
 /**
@@ -71,6 +72,11 @@ export function parseHeading(text: string): HeadingParse | null {
   const rest = marker.rest
   if (!rest) return { marker, title: '', runIn: false, body: '', closedSentence: false }
 
+  // A heading whose line break was lost: a short title, a space, then the section's text.
+  const spaced = /^(\S{2,30}?)\s+(\S[\s\S]{14,})$/.exec(rest)
+  if (spaced && (spaced[1].match(/[\u3400-\u9fff]/g)?.length ?? 0) >= 2 && !/[。！？；;：:]/.test(spaced[1]) && /[。！？，,；;]/.test(spaced[2])) {
+    return { marker, title: stripTrailing(spaced[1]), runIn: false, body: spaced[2].trim(), closedSentence: false }
+  }
   const end = firstSentenceEnd(rest)
   // A short lead-in closed by a colon (（1）实习生做好总结：实习结束后…) is a run-in heading too.
   const colon = rest.search(/[：:]/)
@@ -106,23 +112,173 @@ function toBlock(line: SourceLine): Block {
 export interface OutlineOptions {
   /**
    * Trust heading levels a structured source declared (Word's heading styles, Markdown #):
-   * a declared heading without a typed marker (Word's automatic numbering is not in the
-   * text) still opens a section, its level taken from the declared level.
+   * when the document's headings carry no numbers (Word's automatic numbering is not in
+   * the text, Markdown templates number them), declared headings open sections by level.
    */
   headingHints?: boolean
 }
 
+/** A possible heading: a marker at a paragraph's start, or inside a flattened paragraph. */
+interface Found {
+  line: number
+  offset: number
+  marker: Marker
+  parse: HeadingParse
+  inline: boolean
+}
+
+/** Where a marker may start inside a paragraph: after whitespace, or right after a sentence. */
+const MAX_INLINE = 200
+const WINDOW = 400
+const INLINE_START = /(?:[。！？!?][”’」』]?|\s)\s*(?=[（(]?\s*[一二三四五六七八九十0-9０-９])/g
+
+function styleOf(m: Marker): { style: string; family: string } {
+  const src = m.source.replace(/^[-*+•·●▪◆■○◇►▶]\s*/, '')
+  const numeral = /^[（(]?\s*[0-9０-９]/.test(src) ? 'num' : 'cn'
+  const paren = /[（()）]/.test(src)
+  const delim = paren ? '()' : /、/.test(src) ? '、' : /[.．]/.test(src) ? '.' : ' '
+  return { style: `${numeral}${delim}`, family: `${numeral}${paren ? '()' : ''}` }
+}
+
+/** A glued heading's first sentence runs on into the body: its title ends at the first comma. */
+function gluedTitle(parse: HeadingParse): string {
+  if (parse.title.length <= 40) return parse.title
+  const comma = parse.title.search(/[，,]/)
+  return comma > 0 && comma <= 30 ? parse.title.slice(0, comma) : parse.title
+}
+
+function evidence(f: Found, lines: SourceLine[]): number {
+  const line = lines[f.line]
+  const text = line.text
+  // Right after a sentence, 一、 rarely enumerates inside a paragraph, （1） very often does.
+  const afterSentence = [0, -0.3, -0.8, -1.2, -2][f.marker.level]
+  let ev = !f.inline ? 1 : /\s/.test(text[f.offset - 1] ?? '') ? 0.3 : afterSentence
+  const title = f.inline ? gluedTitle(f.parse) : f.parse.title
+  const n = [...title].length
+  if (n === 0) ev += f.inline ? -2 : 0.5
+  else if (n <= 30) ev += 1
+  else if (n <= 60) ev += 0.3
+  else ev -= 1
+  if (!f.inline && !f.parse.body && !f.parse.closedSentence && n > 0) ev += 0.5
+  if (/^[，,。.；;：:、）)”’%％]/.test(f.marker.rest)) ev -= 4
+  else if (/^[0-9０-９]/.test(f.marker.rest)) ev -= 2
+  if (!f.inline) {
+    if (line.auto) ev += 3
+    if (line.heading) ev += 1
+    if (line.strong) ev += 0.5
+  }
+  return ev
+}
+
+function findCandidates(lines: SourceLine[]): Found[] {
+  const out: Found[] = []
+  lines.forEach((line, i) => {
+    if (line.table) return
+    const text = line.text
+    const m = parseMarker(text)
+    const h = m ? parseHeading(text) : null
+    if (m && h) out.push({ line: i, offset: 0, marker: m, parse: h, inline: false })
+    if (line.auto || line.heading) return
+    // Inside the paragraph, after its own marker (and the bullet before it).
+    const from = m ? text.length - m.rest.length : 0
+    let inline = 0
+    for (const hit of text.matchAll(INLINE_START)) {
+      const offset = (hit.index ?? 0) + hit[0].length
+      if (offset <= from || offset >= text.length - 1) continue
+      // A heading and its first sentence fit in a window; a pathological line cannot make this quadratic.
+      if (++inline > MAX_INLINE) break
+      const seg = text.slice(offset, offset + WINDOW)
+      const im = parseMarker(seg)
+      const ih = im ? parseHeading(seg) : null
+      if (im && ih) out.push({ line: i, offset, marker: im, parse: ih, inline: true })
+    }
+  })
+  return out
+}
+
+interface Heading {
+  line: number
+  offset: number
+  depth: number
+  marker: Marker | null
+  parse: HeadingParse
+  inline: boolean
+}
+
+/** Headings declared by the source's structure alone (no number in the text): depth from the declared level. */
+function hintedHeadings(lines: SourceLine[]): Heading[] {
+  const hinted = lines.map((l, i) => ({ l, i })).filter(({ l }) => l.heading && !l.table && l.text && l.text.length <= 60)
+  if (!hinted.length) return []
+  const levels = [...new Set(hinted.map(({ l }) => l.heading!))].sort((a, b) => a - b)
+  return hinted.map(({ l, i }) => {
+    const m = parseMarker(l.text)
+    const h = m ? parseHeading(l.text) : null
+    const parse = h ?? { marker: { level: 1, ordinal: 0, source: '', rest: l.text }, title: stripTrailing(l.text), runIn: false, body: '', closedSentence: false }
+    return { line: i, offset: 0, depth: levels.indexOf(l.heading!) + 1, marker: h ? m : null, parse, inline: false }
+  })
+}
+
 export function buildOutline(lines: SourceLine[], options: OutlineOptions = {}): Outline {
-  const hinted = options.headingHints ? lines.filter((l) => l.heading && !l.table && parseMarker(l.text) === null) : []
-  const topHint = hinted.length ? Math.min(...hinted.map((l) => l.heading!)) : 0
+  const found = findCandidates(lines)
+  const styled = found.map((f) => ({ f, ...styleOf(f.marker) }))
+  // Where Word numbers a list itself, a typed number of the same style is the author's own list, not that outline.
+  const autoStyles = new Set(styled.filter(({ f }) => !f.inline && lines[f.line].auto).map(({ style }) => style))
+  const chosen = chooseSequence(
+    styled.map(({ f, style, family }) => {
+      const typedLikeAuto = autoStyles.has(style) && !lines[f.line].auto
+      return { style, family, canon: f.marker.level, ordinal: f.marker.ordinal, evidence: evidence(f, lines) - (typedLikeAuto ? 2.5 : 0) }
+    })
+  )
+  let headings: Heading[] = chosen.map((c) => ({ ...found[c.index], depth: c.depth }))
+  if (options.headingHints) headings = withDeclared(lines, headings)
+  return assemble(lines, headings)
+}
+
+/**
+ * Headings the source declares without a number in the text. When they outnumber the
+ * numbered ones, the document is structured by its styles alone (Markdown templates,
+ * Word's heading styles) and the declared levels decide. Otherwise an unnumbered declared
+ * heading joins the numbered ones where its declared level is used consistently by them
+ * (a Heading 1 `存在的问题` beside a Heading 1 `一、基本情况`); a style used at random, as
+ * in pages pasted from the web, decides nothing.
+ */
+function withDeclared(lines: SourceLine[], numbered: Heading[]): Heading[] {
+  const hinted = hintedHeadings(lines)
+  const unnumbered = hinted.filter((h) => !h.marker)
+  if (!unnumbered.length) return numbered
+  if (unnumbered.length >= numbered.length) return hinted
+  const depthOf = new Map<number, number | null>()
+  for (const h of numbered) {
+    const level = lines[h.line].heading
+    if (!level || h.inline) continue
+    const d = depthOf.get(level)
+    depthOf.set(level, d === undefined || d === h.depth ? h.depth : null)
+  }
+  const merged = [...numbered]
+  for (const u of unnumbered) {
+    const d = depthOf.get(lines[u.line].heading!)
+    if (d) merged.push({ ...u, depth: d })
+  }
+  return merged.sort((a, b) => a.line - b.line || a.offset - b.offset)
+}
+
+/** The 公文 level a marker denotes, or the depth's own level for a heading declared without one. */
+function naturalLevel(h: Heading): HeadingLevel {
+  return h.marker ? h.marker.level : (Math.min(4, h.depth) as HeadingLevel)
+}
+
+/** Builds the section tree: paragraphs split where glued headings start, levels kept increasing downwards. */
+function assemble(lines: SourceLine[], headings: Heading[]): Outline {
   const preamble: Block[] = []
   const sections: Section[] = []
-  const stack: Section[] = []
+  const stack: { section: Section; depth: number }[] = []
   /** Sections whose heading closed with 。 and have no body yet: run-in until a body paragraph arrives. */
   const closed = new Set<Section>()
+  const byLine = new Map<number, Heading[]>()
+  for (const h of headings) byLine.set(h.line, [...(byLine.get(h.line) ?? []), h])
 
   const addBlock = (block: Block): void => {
-    const top = stack[stack.length - 1]
+    const top = stack[stack.length - 1]?.section
     if (!top) {
       preamble.push(block)
       return
@@ -134,46 +290,66 @@ export function buildOutline(lines: SourceLine[], options: OutlineOptions = {}):
     }
     top.blocks.push(block)
   }
-
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]
-    let h = line.table ? null : parseHeading(line.text)
-    if (!h && topHint && line.heading && parseMarker(line.text) === null && line.text.length <= 60) {
-      const level = Math.min(4, Math.max(1, line.heading - topHint + 1)) as HeadingLevel
-      h = { marker: { level, ordinal: 0, source: '', rest: line.text }, title: stripTrailing(line.text), runIn: false, body: '', closedSentence: false }
+  const open = (h: Heading, parse: HeadingParse, title: string, body: string): void => {
+    while (stack.length && stack[stack.length - 1].depth >= h.depth) {
+      closed.delete(stack[stack.length - 1].section)
+      stack.pop()
     }
-    if (!h) {
-      addBlock(toBlock(line))
-      continue
-    }
-    let title = h.title
-    // A marker alone on its line (一、) with its heading text on the next line.
-    if (!title) {
-      const next = lines[i + 1]
-      if (next && !next.table && isTitleShaped(next.text) && parseMarker(next.text) === null) {
-        title = stripTrailing(next.text)
-        i++
-      }
-    }
-    const level: HeadingLevel = h.marker.level
+    const parent = stack[stack.length - 1]?.section
+    const natural = naturalLevel(h)
+    const level = (parent && natural <= parent.level ? Math.min(4, parent.level + 1) : natural) as HeadingLevel
     const s: Section = {
       id: newSectionId(),
       level,
       title,
-      runIn: h.runIn,
-      ...(h.marker.source ? { sourceMarker: h.marker.source } : {}),
-      blocks: h.body ? [paragraph(h.body)] : [],
+      runIn: parse.runIn,
+      ...(h.marker?.source ? { sourceMarker: h.marker.source } : {}),
+      blocks: body ? [paragraph(body)] : [],
       children: []
     }
-    while (stack.length && stack[stack.length - 1].level >= level) {
-      closed.delete(stack[stack.length - 1])
-      stack.pop()
-    }
-    const parent = stack[stack.length - 1]
     if (parent) parent.children.push(s)
     else sections.push(s)
-    stack.push(s)
-    if (h.closedSentence) closed.add(s)
+    stack.push({ section: s, depth: h.depth })
+    if (parse.closedSentence) closed.add(s)
+  }
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]
+    const here = byLine.get(i)
+    if (!here) {
+      addBlock(toBlock(line))
+      continue
+    }
+    const text = line.text
+    const first = here[0]
+    if (first.offset > 0) addBlock(paragraph(text.slice(0, first.offset).trim()))
+    here.forEach((h, k) => {
+      const end = k + 1 < here.length ? here[k + 1].offset : text.length
+      const segment = text.slice(h.offset, end).trim()
+      let parse = h.parse
+      if (h.inline || k + 1 < here.length) {
+        parse = parseHeading(segment.slice(0, WINDOW)) ?? h.parse
+        if (segment.length > WINDOW) parse = { ...parse, body: (parse.body + segment.slice(WINDOW)).trim() }
+      }
+      let title = parse.title
+      let body = parse.body
+      if (h.inline && title.length > 40) {
+        const t = gluedTitle(parse)
+        if (t !== title) {
+          body = `${parse.title.slice(t.length).replace(/^[，,]\s*/, '')}${parse.title.endsWith('！') || parse.title.endsWith('？') ? '' : '。'}${body}`
+          title = t
+        }
+      }
+      // A marker alone on its line (一、) with its heading text on the next line.
+      if (!title && k === here.length - 1) {
+        const next = lines[i + 1]
+        if (next && !next.table && isTitleShaped(next.text) && parseMarker(next.text) === null && !byLine.has(i + 1)) {
+          title = stripTrailing(next.text)
+          i++
+        }
+      }
+      open(h, parse, title, body)
+    })
   }
   return { preamble, sections }
 }

@@ -1,4 +1,4 @@
-import type { SourceLine } from './lines'
+import { sourceTexts, type SourceLine } from './lines'
 import { parseMarker } from './markers'
 
 /**
@@ -30,7 +30,7 @@ const PIECE_PATTERNS = [
 ]
 
 /** Kind words a report title ends with, allowing a trailing (…) or -… label. */
-export const TITLE_KIND_END = /(?:总结|總結|报告|報告|汇报|匯報|材料|计划|計劃|规划|規劃|述职|述職|心得|体会|體會|小结|小結|打算|思路)(?:范文|範文)?\s*(?:[（(][^）)]{0,20}[)）])?\s*(?:[-—–_|·]+\s*[^-—–_|·]{0,20})?$/
+export const TITLE_KIND_END = /(?:总结|總結|报告|報告|汇报|匯報|材料|计划|計劃|规划|規劃|述职|述職|心得|体会|體會|小结|小結|打算|思路|安排|要点|要點)(?:范文|範文)?\s*(?:[（(][^）)]{0,20}[)）])?\s*(?:[-—–_|·]+\s*[^-—–_|·]{0,20})?$/
 
 function numeralValue(s: string): number {
   if (/^\d+$/.test(s)) return Number(s)
@@ -175,7 +175,7 @@ export function splitReports(lines: SourceLine[]): SplitResult {
     const header = lines.slice(0, explicit[0])
     const headerTitle = header.find((l) => !l.table && isTitleShaped(l.text))?.text
     if (hasContent(header)) chunks.push({ lines: header })
-    else removed.push(...header.filter((l) => !l.table).map((l) => l.text))
+    else removed.push(...header.flatMap(sourceTexts))
     explicit.forEach((start, k) => {
       const end = k + 1 < explicit.length ? explicit[k + 1] : lines.length
       const first = lines[start]

@@ -133,7 +133,7 @@ export function unwrapLines(lines: SourceLine[]): SourceLine[] {
       continue
     }
     if (cur && !cur.table && !cur.heading && !line.table && shouldJoin(cur.text, last, line, blankBetween, ctx)) {
-      const joined: SourceLine = { ...(cur as SourceLine), text: joinText(cur.text, line.text) }
+      const joined: SourceLine = { ...(cur as SourceLine), text: joinText(cur.text, line.text), sources: [...(cur.sources ?? [cur.text]), line.text] }
       cur = joined
     } else {
       if (cur) out.push(cur)

@@ -1,0 +1,81 @@
+import type { SourceLine } from './lines'
+
+/**
+ * Page-chunk counters. Document-sharing sites show a document as numbered chunks of a
+ * few hundred characters (`1、…`, `2、…`), cut wherever the chunk ends, often inside a
+ * word (`第二届“` / `2、十佳”…`). Such a number is not a section: it opens a long line
+ * whose previous line broke off mid-sentence, or text that cannot start a sentence. When
+ * a run of 1, 2, 3… looks like that, every number in it is removed and each broken line
+ * is joined back to the line it was cut from.
+ */
+
+const COUNTER = /^(\d{1,3})\s*[、.．]\s*/
+/** A line that ends a sentence (possibly closed by a quote or bracket). */
+const ENDS = /[。！？!?…；;：:][”’」』）)"']*$/
+const CANNOT_START = /^[，,。.；;、：:）)”’%％]/
+const LONG = 60
+
+interface Hit {
+  line: number
+  ordinal: number
+  broken: boolean
+  /** The line before was cut mid-sentence: join to it. */
+  join: boolean
+}
+
+export function joinChunkCounters(lines: SourceLine[]): { lines: SourceLine[]; removed: string[] } {
+  const content: number[] = []
+  lines.forEach((l, i) => {
+    if (!l.table && l.text && !l.auto && !l.heading) content.push(i)
+  })
+  const hits: Hit[] = []
+  content.forEach((i, k) => {
+    const t = lines[i].text
+    const m = COUNTER.exec(t)
+    if (!m) return
+    const prevIndex = content[k - 1]
+    const prev = prevIndex === undefined ? '' : lines[prevIndex].text
+    const join = prev.length >= LONG && !ENDS.test(prev)
+    // A chunk is long, unless it is the last one, cut short by the end of the page.
+    if (t.length < LONG && !join) return
+    const rest = t.slice(m[0].length)
+    hits.push({ line: i, ordinal: Number(m[1]), broken: join || CANNOT_START.test(rest), join })
+  })
+  // Runs of consecutive numbers; a run is counters when half of its breaks, and at least one, fall mid-sentence.
+  const counters = new Set<Hit>()
+  let run: Hit[] = []
+  const close = (): void => {
+    const broken = run.filter((h) => h.broken).length
+    if (run.length >= 2 && broken >= 1 && broken * 2 >= run.length) for (const h of run) counters.add(h)
+    run = []
+  }
+  for (const h of hits) {
+    if (run.length && h.ordinal !== run[run.length - 1].ordinal + 1) close()
+    if (!run.length && h.ordinal !== 1) continue
+    run.push(h)
+  }
+  close()
+  if (!counters.size) return { lines, removed: [] }
+
+  const removed: string[] = []
+  const out: SourceLine[] = []
+  const byLine = new Map([...counters].map((h) => [h.line, h]))
+  lines.forEach((line, i) => {
+    const hit = byLine.get(i)
+    if (!hit) {
+      out.push(line)
+      return
+    }
+    const m = COUNTER.exec(line.text)!
+    removed.push(m[0].trim())
+    const text = line.text.slice(m[0].length)
+    // Join across the blank lines between chunks to the line this one was cut from.
+    let j = out.length - 1
+    while (j >= 0 && !out[j].table && !out[j].text) j--
+    if (hit.join && j >= 0) {
+      out[j] = { ...out[j], text: out[j].text + text }
+      out.length = j + 1
+    } else out.push({ ...line, text })
+  })
+  return { lines: out, removed }
+}

@@ -1,0 +1,21 @@
+import type { SourceLine } from './lines'
+
+/**
+ * Pinyin glosses some sites put after characters, `規(guī)范`: a reading aid, not text.
+ * A gloss is a bracket right after a Chinese character holding one pinyin syllable with
+ * a tone mark (or tone number); Latin words in brackets (`(Chrome)`, `(a)`) are not glosses.
+ */
+const GLOSS = /(?<=[\u3400-\u9fff])[（(]([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*|[a-zü]{1,6}[1-5])[)）]/g
+
+export function stripGlosses(lines: SourceLine[]): { lines: SourceLine[]; removed: string[] } {
+  const removed: string[] = []
+  const out = lines.map((line) => {
+    if (line.table || !/[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ1-5][)）]/.test(line.text)) return line
+    const text = line.text.replace(GLOSS, (g: string) => {
+      removed.push(g)
+      return ''
+    })
+    return text === line.text ? line : { ...line, text }
+  })
+  return { lines: out, removed }
+}
