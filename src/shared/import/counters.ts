@@ -5,8 +5,9 @@ import type { SourceLine } from './lines'
  * few hundred characters (`1、…`, `2、…`), cut wherever the chunk ends, often inside a
  * word (`第二届“` / `2、十佳”…`). Such a number is not a section: it opens a long line
  * whose previous line broke off mid-sentence, or text that cannot start a sentence. When
- * a run of 1, 2, 3… looks like that, every number in it is removed and each broken line
- * is joined back to the line it was cut from.
+ * a run of 1, 2, 3… looks like that, or its lines are all as long as each other (a chunker
+ * cuts at a fixed length), every number in it is removed and each broken line is joined
+ * back to the line it was cut from.
  */
 
 const COUNTER = /^(\d{1,3})\s*[、.．]\s*/
@@ -18,6 +19,7 @@ const LONG = 60
 interface Hit {
   line: number
   ordinal: number
+  length: number
   broken: boolean
   /** The line before was cut mid-sentence: join to it. */
   join: boolean
@@ -39,19 +41,24 @@ export function joinChunkCounters(lines: SourceLine[]): { lines: SourceLine[]; r
     // A chunk is long, unless it is the last one, cut short by the end of the page.
     if (t.length < LONG && !join) return
     const rest = t.slice(m[0].length)
-    hits.push({ line: i, ordinal: Number(m[1]), broken: join || CANNOT_START.test(rest), join })
+    hits.push({ line: i, ordinal: Number(m[1]), length: t.length, broken: join || CANNOT_START.test(rest), join })
   })
   // Runs of consecutive numbers; a run is counters when half of its breaks, and at least one, fall mid-sentence.
   const counters = new Set<Hit>()
   let run: Hit[] = []
   const close = (): void => {
     const broken = run.filter((h) => h.broken).length
-    if (run.length >= 2 && broken >= 1 && broken * 2 >= run.length) for (const h of run) counters.add(h)
+    // A chunker cuts at a fixed length: every chunk but the last is as long as the first.
+    // (Two paragraphs can be as long as each other by chance; three chunks in a row cannot.)
+    const full = run.slice(0, -1)
+    const sameLength = full.length >= 2 && full[0].length >= 100 && full.every((h) => Math.abs(h.length - full[0].length) <= 1) && run[run.length - 1].length <= full[0].length + 1
+    if (run.length >= 2 && (sameLength || (broken >= 1 && broken * 2 >= run.length))) for (const h of run) counters.add(h)
     run = []
   }
   for (const h of hits) {
     if (run.length && h.ordinal !== run[run.length - 1].ordinal + 1) close()
-    if (!run.length && h.ordinal !== 1) continue
+    // A run starts at 1, or wherever a chunk visibly breaks a sentence (the first chunks may be gone with the page's noise).
+    if (!run.length && h.ordinal !== 1 && !h.broken) continue
     run.push(h)
   }
   close()

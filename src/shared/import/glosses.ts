@@ -10,7 +10,7 @@ const GLOSS = /(?<=[\u3400-\u9fff])[（(]([a-zü]*[āáǎàēéěèīíǐìōó�
 export function stripGlosses(lines: SourceLine[]): { lines: SourceLine[]; removed: string[] } {
   const removed: string[] = []
   const out = lines.map((line) => {
-    if (line.table || !/[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ1-5][)）]/.test(line.text)) return line
+    if (line.table || !/[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]|[a-z][1-5][)）]/.test(line.text)) return line
     const text = line.text.replace(GLOSS, (g: string) => {
       removed.push(g)
       return ''

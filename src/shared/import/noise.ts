@@ -128,7 +128,10 @@ export function classifyNoiseLine(line: string): NoiseKind | null {
   }
   if (n <= 100 && (TIMESTAMP_START.test(t) || (!sentence && DATETIME.test(t)))) return 'timestamp'
   if (n <= 250 && TAGS.test(t)) return 'tags'
-  if (n <= 250 && isBlurb(t)) return 'editor-blurb'
+  // A site's intro paragraph ends with the editor's aside; a longer line that goes on after the aside
+  // keeps its other sentences, and only the aside is cut out of it (stripNoise).
+  if (n <= 120 && isBlurb(t)) return 'editor-blurb'
+  if (n <= 250 && isBlurb(lastSentence(t))) return 'editor-blurb'
   if (n <= 200 && COPYRIGHT.test(t)) return 'copyright'
   if (isUrlLine(t)) return 'url'
   if (isSiteNotice(t)) return 'site-notice'
@@ -178,6 +181,11 @@ export function stripWatermarks(text: string): { text: string; removed: string[]
     return ''
   })
   return { text: out, removed }
+}
+
+function lastSentence(t: string): string {
+  const parts = t.match(/[^。！？!?]+[。！？!?]*/g) ?? [t]
+  return parts[parts.length - 1]
 }
 
 /** Removes blurb sentences from a long paragraph where only one sentence is an editor's aside. */
@@ -264,7 +272,7 @@ export function stripNoise(lines: SourceLine[], keep?: ReadonlySet<string>, trus
     }
     const wm = stripWatermarks(line.text)
     removed.push(...wm.removed)
-    const text = line.text.length > 250 ? stripBlurbSentences(wm.text, removed) : wm.text
+    const text = line.text.length > 120 ? stripBlurbSentences(wm.text, removed) : wm.text
     out.push({ ...line, text: text.trim() })
   })
   return { lines: out, removed }

@@ -23,6 +23,8 @@ export interface HeadingParse {
   body: string
   /** The heading was one sentence closed by 。: run-in unless body paragraphs follow it. */
   closedSentence: boolean
+  /** The next number of its style follows in the same paragraph: a list item, or a section of a flattened page. */
+  listed?: boolean
 }
 
 const OPENERS = '“‘《（(「『【〈'
@@ -50,15 +52,18 @@ export function firstSentenceEnd(text: string): number {
  * When the paragraph restarts the list first (`（1）标题。（1）……（2）……`), the leading
  * marker is a run-in heading and the list is its body.
  */
-function isInlineEnumeration(marker: Marker): boolean {
+function enumerationGap(marker: Marker): number {
   const rest = marker.rest
   const next = inlineMarkerPattern(marker.level, marker.ordinal + 1)
   const at = next ? rest.search(next) : -1
-  if (at < 0) return false
+  if (at < 0) return -1
   const again = inlineMarkerPattern(marker.level, marker.ordinal)
   const restart = again ? rest.search(again) : -1
-  return restart < 0 || restart > at
+  return restart < 0 || restart > at ? at : -1
 }
+
+/** Items this short are a list inside a sentence; longer ones may be sections whose line breaks were lost. */
+const LIST_ITEM = 60
 
 function stripTrailing(title: string): string {
   return title.replace(/[\s：:，,；;、]+$/, '')
@@ -68,7 +73,13 @@ function stripTrailing(title: string): string {
 export function parseHeading(text: string): HeadingParse | null {
   const marker = parseMarker(text)
   if (!marker) return null
-  if (isInlineEnumeration(marker)) return null
+  const gap = enumerationGap(marker)
+  if (gap >= 0 && gap < LIST_ITEM) return null
+  const parse = parseHeadingText(marker)
+  return parse && gap >= 0 ? { ...parse, listed: true } : parse
+}
+
+function parseHeadingText(marker: Marker): HeadingParse | null {
   const rest = marker.rest
   if (!rest) return { marker, title: '', runIn: false, body: '', closedSentence: false }
 
@@ -125,12 +136,14 @@ interface Found {
   marker: Marker
   parse: HeadingParse
   inline: boolean
+  /** Glued straight onto the heading before it, with nothing between (`…主要工作(一)党建引领…`). */
+  glued?: boolean
 }
 
 /** Where a marker may start inside a paragraph: after whitespace, or right after a sentence. */
 const MAX_INLINE = 200
 const WINDOW = 400
-const INLINE_START = /(?:[。！？!?][”’」』]?|\s)\s*(?=[（(]?\s*[一二三四五六七八九十0-9０-９])/g
+const INLINE_START = /(?:[。！？!?：:][”’」』]?|\s)\s*(?=[（(]?\s*[一二三四五六七八九十0-9０-９])/g
 
 function styleOf(m: Marker): { style: string; family: string } {
   const src = m.source.replace(/^[-*+•·●▪◆■○◇►▶]\s*/, '')
@@ -140,8 +153,14 @@ function styleOf(m: Marker): { style: string; family: string } {
   return { style: `${numeral}${delim}`, family: `${numeral}${paren ? '()' : ''}` }
 }
 
-/** A glued heading's first sentence runs on into the body: its title ends at the first comma. */
+/**
+ * A glued heading's first sentence runs on into the body: its title ends where the body's
+ * first sentence visibly starts, at a year (`基本情况2023年辖区共有…`), or else, for a long
+ * sentence, at the first comma.
+ */
 function gluedTitle(parse: HeadingParse): string {
+  const year = /(?<=[\u3400-\u9fff]{2})(?:19|20)\d{2}\s*年/.exec(parse.title)
+  if (year && parse.title.length > 12) return parse.title.slice(0, year.index)
   if (parse.title.length <= 40) return parse.title
   const comma = parse.title.search(/[，,]/)
   return comma > 0 && comma <= 30 ? parse.title.slice(0, comma) : parse.title
@@ -152,16 +171,19 @@ function evidence(f: Found, lines: SourceLine[]): number {
   const text = line.text
   // Right after a sentence, 一、 rarely enumerates inside a paragraph, （1） very often does.
   const afterSentence = [0, -0.3, -0.8, -1.2, -2][f.marker.level]
-  let ev = !f.inline ? 1 : /\s/.test(text[f.offset - 1] ?? '') ? 0.3 : afterSentence
+  let ev = !f.inline ? 1 : f.glued ? -1.4 : /\s/.test(text[f.offset - 1] ?? '') ? 0.3 : afterSentence
   const title = f.inline ? gluedTitle(f.parse) : f.parse.title
   const n = [...title].length
   if (n === 0) ev += f.inline ? -2 : 0.5
   else if (n <= 30) ev += 1
   else if (n <= 60) ev += 0.3
-  else ev -= 1
+  else if (n <= 80) ev -= 1
+  else ev -= 2
   if (!f.inline && !f.parse.body && !f.parse.closedSentence && n > 0) ev += 0.5
+  if (f.parse.listed) ev -= f.inline ? 1.5 : 2
   if (/^[，,。.；;：:、）)”’%％]/.test(f.marker.rest)) ev -= 4
-  else if (/^[0-9０-９]/.test(f.marker.rest)) ev -= 2
+  // 3、6所… is a number cut in two; 一、2022年主要工作 starts with a year.
+  else if (/^[0-9０-９](?![0-9０-９]*\s*[年月])/.test(f.marker.rest)) ev -= 2
   if (!f.inline) {
     if (line.auto) ev += 3
     if (line.heading) ev += 1
@@ -192,8 +214,38 @@ function findCandidates(lines: SourceLine[]): Found[] {
       const ih = im ? parseHeading(seg) : null
       if (im && ih) out.push({ line: i, offset, marker: im, parse: ih, inline: true })
     }
+    glued(line, i, m && h ? 0 : -1, out)
   })
   return out
+}
+
+/** A marker right after a Chinese character or closing mark, where a heading's text ended without punctuation. */
+const GLUED_START = /(?<=[\u3400-\u9fff”’）)])(?=[（(]\s*[一二三四五六七八九十0-9０-９]{1,3}\s*[）)]|[0-9０-９]{1,2}[.．、][^0-9０-９]|[一二三四五六七八九十]{1,3}、)/g
+const MAX_HEADING = 45
+
+/**
+ * Headings run together when a page lost its line breaks: `一、上半年主要工作(一)党建引领全面提效1.强化…`.
+ * A marker glued onto text counts only right after another possible heading whose text is
+ * still heading-short and has not ended a sentence.
+ */
+function glued(line: SourceLine, i: number, lineStart: number, out: Found[]): void {
+  const text = line.text
+  const starts = out.filter((f) => f.line === i).map((f) => f.offset)
+  if (lineStart < 0 && !starts.length) return
+  let seen = 0
+  for (const hit of text.matchAll(GLUED_START)) {
+    const offset = hit.index ?? 0
+    if (++seen > MAX_INLINE) break
+    const previous = Math.max(-1, ...starts.filter((s) => s < offset))
+    if (previous < 0 || offset - previous > MAX_HEADING || /[。！？；;]/.test(text.slice(previous, offset))) continue
+    const seg = text.slice(offset, offset + WINDOW)
+    const m = parseMarker(seg)
+    const h = m ? parseHeading(seg) : null
+    if (!m || !h) continue
+    out.push({ line: i, offset, marker: m, parse: h, inline: true, glued: true })
+    starts.push(offset)
+  }
+  out.sort((a, b) => a.line - b.line || a.offset - b.offset)
 }
 
 interface Heading {
@@ -333,7 +385,7 @@ function assemble(lines: SourceLine[], headings: Heading[]): Outline {
       }
       let title = parse.title
       let body = parse.body
-      if (h.inline && title.length > 40) {
+      if (h.inline) {
         const t = gluedTitle(parse)
         if (t !== title) {
           body = `${parse.title.slice(t.length).replace(/^[，,]\s*/, '')}${parse.title.endsWith('！') || parse.title.endsWith('？') ? '' : '。'}${body}`

@@ -60,8 +60,9 @@ function continuation(prev: number, n: number): number {
   return Math.max(-1, 2 - 0.7 * (n - prev - 1))
 }
 
-function start(n: number): number {
-  return n === 1 ? 1 : -0.45 * Math.min(n - 1, 6)
+/** A level starting past 1 is a gap; the document's very first heading less so (a page may begin mid-document). */
+function start(n: number, first = false): number {
+  return n === 1 ? 1 : (first ? -0.15 : -0.45) * Math.min(n - 1, 6)
 }
 
 /** Where a candidate can go in a stack of open styles: the depth it pops to, the entry it pushes, and what the move is worth. */
@@ -77,7 +78,7 @@ function placements(stack: Open[], c: Candidate): { depth: number; entry: Open; 
   const limit = at >= 0 ? at : stack.length
   for (let d = limit; d >= 0; d--) {
     const parent = stack[d - 1]
-    let gain = start(c.ordinal)
+    let gain = start(c.ordinal, stack.length === 0)
     // 1. under 3、: the same numerals with another delimiter can open a level too, less readily.
     if (parent && parent.family === c.family) gain -= 0.5
     else if (parent) gain += parent.canon < c.canon ? 0.5 : -1.5

@@ -45,10 +45,12 @@ describe('chooseTitle', () => {
     expect(r.lines[0].text).toBe('尊敬的兰主任及各位委员：现将工作情况述职如下。')
   })
 
-  it('cuts a glued title off the first paragraph only when the page shows the same title elsewhere', () => {
+  it('cuts a glued title off the first paragraph when the page shows the same title elsewhere, or it names a year, a subject and a kind', () => {
     const glued = '某区教育局局长、党委书记2009年度述职报告一年多来，在上级党委的领导下，本人做了一定工作。'
     expect(chooseTitle(lines(`[某某]某区教育局局长、党委书记2009年度述职报告\n${glued}`)).title).toBe('某区教育局局长、党委书记2009年度述职报告')
-    expect(chooseTitle(lines(glued)).title).toBe('')
+    expect(chooseTitle(lines('市教育局工作总结及工作思路今年以来，市教育局在市委的领导下取得了新进展。')).title).toBe('')
+    const plain = chooseTitle(lines('2009年小学工作总结明德小学是一个团结奋进的集体，人际关系和谐。'))
+    expect([plain.title, plain.lines[0].text]).toEqual(['2009年小学工作总结', '明德小学是一个团结奋进的集体，人际关系和谐。'])
     expect(chooseTitle(lines('工作总结是对过去一个时期工作的回顾，要实事求是。')).title).toBe('')
   })
 

@@ -29,6 +29,7 @@ export interface TitleChoice {
 const KIND_ANYWHERE = /总结|總結|报告|報告|汇报|匯報|述职|述職|计划|計劃|规划|規劃|打算|思路|安排|要点|要點|小结|小結|材料|心得|体会|體會/
 const COLLECTION = /集锦|集錦|汇总|匯總|合集|大全|精选\s*\d|精選\s*\d|(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*篇(?:\s*$|[)）】\]])/
 const SALUTATION = /^(?:尊敬的|各位|亲爱的|親愛的|同志们|同志們|老师们|老師們)/
+const DECORATION = '全文|完整版|精品|精选|精選|推荐|推薦|最新|优秀|優秀|实用|實用|通用|必备|必備|热门|熱門|范文|範文|word版|可编辑|可編輯|\\d{1,2}篇|[一二三四五六七八九十]{1,2}篇|汇总|匯總|大全'
 const SUBTITLE = /^[—–-]{1,2}\s*\S/
 const YEAR = /(?:19|20)\d{2}\s*年|20[xX×_＿]{2}\s*年/
 
@@ -46,7 +47,8 @@ export function cleanTitle(raw: string): { title: string; stripped: string[] } {
   cut(/\s*[_-]?\s*第\s*\d{1,3}\s*页\s*$/)
   cut(/\.(?:docx?|wps|pdf|txt|pptx?|xlsx?|rtf)\s*$/i)
   cut(/\s*[（(]\s*\d{6,8}\s*[)）]\s*$/)
-  cut(/\s*[（(【[]\s*(?:全文|完整版|精品|精选|精選|推荐|推薦|精选推荐|精選推薦|最新|优秀|優秀|实用|實用|通用|必备|必備|热门|熱門|范文|範文|word版|WORD版|可编辑|可編輯|\d{1,2}篇)[^）)】\]]{0,6}[)）】\]]\s*$/)
+  // Only brackets made of decoration words go: （精选公文范文） names the text and stays.
+  cut(new RegExp(`\\s*[（(【[]\\s*(?:${DECORATION})+\\s*[)）】\\]]\\s*$`, 'i'))
   cut(/^\s*[【[][^】\]]{1,20}[】\]]\s*/)
   cut(/\s*[-—_|｜]\s*[^-—_|｜]{0,20}(?:网|網|站|文库|文庫|\.com|\.cn|\.net)\s*$/i)
   return { title: t, stripped }
@@ -99,7 +101,7 @@ function normalized(s: string): string {
  * A title at the front of a paragraph: set apart by a space, or glued on when the same
  * title appears above it (the page's file name or headline).
  */
-function gluedTitle(text: string, above: string[]): { title: string; rest: string } | null {
+function gluedTitle(text: string, above: string[], alone: boolean): { title: string; rest: string } | null {
   const space = /^(\S{4,40}?)\s+(\S[\s\S]*)$/.exec(text)
   if (space && isTitleShaped(space[1]) && TITLE_KIND_END.test(space[1]) && !/[，,]/.test(space[1])) return { title: space[1], rest: space[2] }
   const echo = above.map(normalized).join('\n')
@@ -107,7 +109,9 @@ function gluedTitle(text: string, above: string[]): { title: string; rest: strin
   for (const m of text.slice(0, 42).matchAll(new RegExp(KIND_ANYWHERE.source, 'g'))) {
     const end = (m.index ?? 0) + m[0].length
     const title = text.slice(0, end)
-    if (title.length < 6 || /[，,。；;！？：:]/.test(title) || !echo.includes(normalized(title))) continue
+    // Without an echo, only a title that is plainly one: nothing else above, a year and a subject.
+    const plain = alone && YEAR.test(title) && hasSubject(title) && TITLE_KIND_END.test(title)
+    if (title.length < 6 || /[，,。；;！？：:]/.test(title) || !(echo.includes(normalized(title)) || plain)) continue
     best = { title, rest: text.slice(end) }
   }
   return best && best.rest.length >= 10 ? best : null
@@ -137,7 +141,7 @@ export function chooseTitle(lines: SourceLine[], given?: string, echo: string[] 
     candidates.push({ index: i, title, score: score(t, title) })
   }
   if (body < rest.length && !rest[body].table) {
-    const glued = gluedTitle(rest[body].text, [...echo, ...rest.slice(0, body).map((l) => l.text)])
+    const glued = gluedTitle(rest[body].text, [...echo, ...rest.slice(0, body).map((l) => l.text)], candidates.length === 0)
     if (glued) {
       const { title } = cleanTitle(glued.title)
       candidates.push({ index: body, title, rest: glued.rest, score: score(glued.title, title) })
