@@ -1,18 +1,18 @@
 import * as fs from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { emptyReport, paragraph, section, type Report } from '../../shared/doc/model'
 import { applyFixes, anchorText, runChecks } from '../../shared/checks/index'
 import { isUserError } from '../../shared/errors'
 import type { ImportResult } from '../../shared/import/types'
 import { readReportFile } from '../../main/services/import-files'
+import { corpusPath, haveCorpus } from '../../main/services/testing/corpus'
 import { UsageError } from '../usage'
 import { checkCommand, formatJson, formatText, parseCheckArgs } from './check'
 
-const CORPUS = process.env.CORPUS_DIR ?? fileURLToPath(new URL('../../../../shared/corpus/', import.meta.url))
-const corpus = (name: string) => join(CORPUS, name)
+const HAVE_CORPUS = haveCorpus('check.test')
+const corpus = (name: string) => corpusPath(name)
 
 function sample(): ImportResult {
   const a = emptyReport({ title: '2024年工作总结' })
@@ -76,7 +76,7 @@ describe('check command', () => {
   })
 })
 
-describe('checks on the corpus, through the importer', () => {
+describe.skipIf(!HAVE_CORPUS)('checks on the corpus, through the importer', () => {
   const load = async (name: string): Promise<Report[]> => (await readReportFile(corpus(name))).reports
 
   it('finds 004’s （二）→（四） gap', async () => {

@@ -4,12 +4,12 @@ import { join } from 'node:path'
 import JSZip from 'jszip'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { isUserError } from '../../shared/errors'
+import { corpusPath, haveCorpus } from '../../main/services/testing/corpus'
 import { UsageError } from '../usage'
 import { convertCommand } from './convert'
 
-const CORPUS = '/work/shared/corpus'
-const SEVERAL = join(CORPUS, '000_6ed1b8db470e6e1e.txt') // two reports in one file
-const TRADITIONAL = join(CORPUS, '002_c4cd4b13c976cb24.txt')
+const SEVERAL = corpusPath('000_6ed1b8db470e6e1e.txt') // two reports in one file
+const TRADITIONAL = corpusPath('002_c4cd4b13c976cb24.txt')
 
 let dir: string
 let out: string[]
@@ -26,7 +26,7 @@ afterEach(async () => {
   await fs.rm(dir, { recursive: true, force: true })
 })
 
-describe('convert', () => {
+describe.skipIf(!haveCorpus('convert.test'))('convert', () => {
   it('exports every report of a file into one .docx, each in its own section', async () => {
     const target = join(dir, '总结.docx')
     await convertCommand([SEVERAL, target])

@@ -23,13 +23,13 @@ import { reportFlow } from '../../shared/export/flow'
 import { sampleReport } from '../../shared/export/sample-report'
 import { reportsToDocx } from './export-docx'
 import { readReportFile } from './import-files'
+import { corpusPath, haveCorpus } from './testing/corpus'
 
 const run = promisify(execFile)
 const hasLibreOffice = (process.env.PATH ?? '').split(delimiter).some((d) => d && existsSync(join(d, 'libreoffice')))
 const hasPdfinfo = (process.env.PATH ?? '').split(delimiter).some((d) => d && existsSync(join(d, 'pdfinfo')))
 if (!hasLibreOffice || !hasPdfinfo) console.warn('export-docx.lo.test: skipped, `libreoffice` or `pdfinfo` (poppler-utils) is not on PATH')
 
-const CORPUS = '/work/shared/corpus'
 
 /**
  * Within 15 %. Page counts are whole numbers, so a short document whose last lines fall just past
@@ -115,19 +115,10 @@ describe.skipIf(!hasLibreOffice || !hasPdfinfo)('the exported .docx in LibreOffi
     expect(fodt).toMatch(/<text:p text:style-name="[^"]*"[^>]*>某县教育局2025年度教育工作总结<\/text:p>/)
   })
 
-  it.for(['000_6ed1b8db470e6e1e', '002_c4cd4b13c976cb24', '004_97398b577f92e038'])(
+  it.skipIf(!haveCorpus('export-docx.lo.test')).for(['000_6ed1b8db470e6e1e', '002_c4cd4b13c976cb24', '004_97398b577f92e038'])(
     'paginates corpus file %s within 15 percent of the estimate',
-    async (name, ctx) => {
-      const path = join(CORPUS, `${name}.txt`)
-      if (!existsSync(path)) return ctx.skip()
-      let reports: Report[]
-      try {
-        reports = (await readReportFile(path)).reports
-      } catch (e) {
-        // Import is written by another engineer; until it works, the corpus cases wait for it.
-        console.warn(`export-docx.lo.test: corpus ${name} skipped, readReportFile failed: ${e instanceof Error ? e.message : String(e)}`)
-        return ctx.skip()
-      }
+    async (name) => {
+      const reports: Report[] = (await readReportFile(corpusPath(`${name}.txt`))).reports
       expect(reports.length).toBeGreaterThan(0)
       const { actual, estimated } = await pageCount(name, reports)
       // Every report starts a page; a half-empty last page per report is in both counts.

@@ -12,7 +12,7 @@
  * Run: npx vitest run src/main/services/import-files.fuzz.test.ts   (FUZZ_SEED=n to repeat a run)
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { constants, crc32, deflateRawSync } from 'node:zlib'
@@ -23,10 +23,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { emptyReport, paragraph, section } from '../../shared/doc/model'
 import { reportsToDocx } from './export-docx'
 import { MAX_DOCX_INFLATED_BYTES, MAX_DOCX_XML_BYTES, MAX_IMPORT_BYTES } from './import-files'
+import { CORPUS_DIR } from './testing/corpus'
 import type { ImportOutcome, ImportRequest } from './testing/import-worker'
 
 const here = dirname(fileURLToPath(import.meta.url))
-const CORPUS = process.env.CORPUS_DIR ?? resolve(here, '../../..', '../shared/corpus')
+const CORPUS = CORPUS_DIR
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000)
 
 /** Generous per-input limits (this machine: 2 cores, other tests alongside): a hang is orders of magnitude beyond. */

@@ -5,6 +5,7 @@ import { blockText, emptyReport, paragraph, section, type Report } from '../doc/
 import { reportLines } from '../doc/stats'
 import { extractFigures } from '../figures'
 import { importText } from '../import'
+import { corpusPath, haveCorpus } from '../../main/services/testing/corpus'
 import { fillTemplate, getBuiltInTemplate } from '../templates'
 import { carryForward } from './carry'
 import { findMentions, formatPeriod, nextPeriod, reportPeriod } from './period'
@@ -176,8 +177,8 @@ describe('carryForward: text and formatting', () => {
     expect(c.report.meta.period).toBe('')
   })
 
-  it('carries corpus 002 (traditional) forward: title, covering years, figures', () => {
-    const r = importText(readFileSync('/work/shared/corpus/002_c4cd4b13c976cb24.txt', 'utf8')).reports[0]
+  it.skipIf(!haveCorpus('carry.test'))('carries corpus 002 (traditional) forward: title, covering years, figures', () => {
+    const r = importText(readFileSync(corpusPath('002_c4cd4b13c976cb24.txt'), 'utf8')).reports[0]
     const c = carryForward(r, { now: new Date(2007, 0, 5) })
     expect(c.report.meta.title).toBe('2007年教育局工作總結')
     expect(blockText(c.report.preamble[0])).toMatch(/^2007年,我局緊緊圍繞/)

@@ -46,13 +46,13 @@ export function guessPeriod(title: string, opening = ''): string {
 const DATE_LINE =
   /^(?:(?:\d{4}|[〇零○Ｏ一二三四五六七八九]{4}|20[xX×_＿]{2}|[xX×_＿]{2,4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3}|[xX×_＿]{1,2})\s*月(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3}|[xX×_＿]{1,2})\s*日)?|\d{4}\s*[-./／]\s*\d{1,2}\s*[-./／]\s*\d{1,2})$/
 const UNIT_END = /(?:局|委员会|委員會|委|办公室|辦公室|办|辦|中心|学校|學校|小学|小學|中学|中學|幼儿园|幼兒園|大学|大學|学院|學院|院|所|站|队|隊|处|處|科|室|部|厅|廳|公司|集团|集團|政府|党委|黨委|支部|总支|總支|组|組|会|會|馆|館|署|司|校)$/
-const PERSON = /^(?:述职人|述職人|汇报人|匯報人|报告人|報告人|总结人|總結人|作者|撰稿人|姓名)\s*[:：]\s*(.{1,20})$/
+export const PERSON = /^(?:述职人|述職人|汇报人|匯報人|报告人|報告人|总结人|總結人|作者|撰稿人|姓名)\s*[:：]\s*(.{1,20})$/
 
 export function isDateLine(text: string): boolean {
   return text.length <= 20 && DATE_LINE.test(text.replace(/\s+/g, ''))
 }
 
-function isUnitLine(text: string): boolean {
+export function isUnitLine(text: string): boolean {
   return text.length >= 2 && text.length <= 30 && !/[，,。；;：:！？]/.test(text) && parseMarker(text) === null && UNIT_END.test(text)
 }
 

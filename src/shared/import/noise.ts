@@ -1,5 +1,6 @@
 import type { SourceLine } from './lines'
 import { parseMarker } from './markers'
+import { isDateLine, isUnitLine, PERSON } from './meta'
 import { FILE_NAME_END, siteWordCount } from './site'
 
 /**
@@ -201,6 +202,43 @@ function stripBlurbSentences(text: string, removed: string[]): string {
     .join('')
 }
 
+/** A report's own last lines: its signature, date, attachment note, closing formula, a numbered item or a sentence. */
+function endsReport(t: string): boolean {
+  return isDateLine(t) || isUnitLine(t) || PERSON.test(t) || /^附\s*件/.test(t) || /^(?:特此|以上|妥否|此致|敬礼)/.test(t) || parseMarker(t) !== null || (t.length >= 15 && /[。！？]/.test(t))
+}
+
+/** Page text after the report: links, site credits, share buttons, `END`. */
+function isTailLine(t: string): boolean {
+  return t.length <= 40 && !/[。！？]/.test(t)
+}
+
+/**
+ * The page below the document: a run of short lines after the report's last sentence or
+ * signature (share buttons, `扫一扫在手机打开当前页`, the site's credits, `还剩12页未读`). It goes
+ * when one of its lines shows it is the page's (site vocabulary, a field or menu line, a
+ * line with no Chinese at all) and none of them could end a report.
+ */
+function dropPageTail(lines: SourceLine[], drop: boolean[], kinds: (NoiseKind | null)[], fixed: (l: SourceLine) => boolean): void {
+  const tail: number[] = []
+  let evidence = false
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const l = lines[i]
+    if (!l.table && l.text === '') continue
+    if (drop[i]) {
+      evidence = true
+      continue
+    }
+    if (fixed(l) || endsReport(l.text) || !isTailLine(l.text)) break
+    tail.push(i)
+    if (siteWordCount(l.text) > 0 || isFieldLine(l.text) || isMenuLine(l.text) || /^[A-Za-z]{2,8}$/.test(l.text)) evidence = true
+  }
+  if (!evidence || tail.length > 12) return
+  for (const i of tail) {
+    drop[i] = true
+    kinds[i] = 'page-chrome'
+  }
+}
+
 /** Drops noise lines (recording each in `removed`) and strips inline watermarks from the rest. */
 export function stripNoise(lines: SourceLine[], keep?: ReadonlySet<string>, trustStructure = false): NoiseResult {
   const removed: string[] = []
@@ -252,6 +290,9 @@ export function stripNoise(lines: SourceLine[], keep?: ReadonlySet<string>, trus
       }
     }
   }
+
+  // A Word or Markdown document has no page around it.
+  if (!trustStructure) dropPageTail(lines, drop, kinds, (l) => l.table !== undefined || kept(l.text) || declared(l))
 
   const out: SourceLine[] = []
   lines.forEach((line, i) => {

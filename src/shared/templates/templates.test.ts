@@ -4,6 +4,7 @@ import { runChecks } from '../checks'
 import { blockText, numberSections, paragraph, section, walkSections, type Report } from '../doc'
 import { reportLines } from '../doc/stats'
 import { importText } from '../import'
+import { corpusPath, haveCorpus } from '../../main/services/testing/corpus'
 import {
   BLANK,
   fillTemplate,
@@ -143,8 +144,8 @@ describe('guidance', () => {
   })
 })
 
-describe('templateFromReport', () => {
-  const corpus = (name: string): Report[] => importText(readFileSync(`/work/shared/corpus/${name}.txt`, 'utf8')).reports
+describe.skipIf(!haveCorpus('templates.test'))('templateFromReport', () => {
+  const corpus = (name: string): Report[] => importText(readFileSync(corpusPath(`${name}.txt`), 'utf8')).reports
 
   it('keeps the structure of a real report and drops its prose', () => {
     const report = corpus('004_97398b577f92e038').find((r) => r.meta.title.includes('教师资格认定'))!

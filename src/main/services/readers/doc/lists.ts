@@ -126,7 +126,9 @@ export function readLists(table: Bytes, plfLst: { fc: number; lcb: number }, plf
       } else {
         o += 4
       }
-      lfos[i] = { list: String(h.lsid), levels, startOverrides }
+      // Lists defined alike count as one: LibreOffice and WPS write one outline as several identical lists.
+      const signature = (lists.get(h.lsid) ?? []).map((l) => (l ? `${l.format}|${l.text}|${l.start}` : '')).join('/')
+      lfos[i] = { list: signature || String(h.lsid), levels, startOverrides }
     })
   }
   return {
