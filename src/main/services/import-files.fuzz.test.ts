@@ -16,6 +16,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { constants, crc32, deflateRawSync } from 'node:zlib'
+import CFB from 'cfb'
 import fc from 'fast-check'
 import iconv from 'iconv-lite'
 import JSZip from 'jszip'
@@ -201,6 +202,10 @@ let corpus: string[] = []
 /** The parts of a small, valid .docx the app exported: the base the broken ones are made from. */
 let docxParts: Part[] = []
 let documentXml = ''
+/** A Word 97 file (the corpus's, or one LibreOffice wrote) and an RTF and MHT report: the bases of the broken ones. */
+let docBase: Buffer = Buffer.alloc(0)
+const rtfBase = `{\\rtf1\\ansi\\ansicpg936{\\fonttbl{\\f0\\fnil\\fcharset134 SimSun;}}\\pard 2024\\'c4\\'ea\\par {\\listtext 1.\\tab}\\u20840?\\u24180?\\par \\trowd\\intbl A\\cell B\\cell\\row \\pard end\\par}`
+const mhtBase = 'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b1"\r\n\r\n--b1\r\nContent-Type: text/html; charset="gbk"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n<html><body><p>=D2=BB=A1=A2=BB=F9=B1=BE</p></body></html>\r\n--b1\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n--b1--\r\n'
 
 beforeAll(async () => {
   corpus = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(CORPUS, f), 'utf8')) : []
@@ -212,7 +217,25 @@ beforeAll(async () => {
   const zip = await JSZip.loadAsync(await reportsToDocx([report]))
   docxParts = await Promise.all(Object.values(zip.files).filter((f) => !f.dir).map(async (f) => ({ name: f.name, data: Buffer.from(await f.async('uint8array')) })))
   documentXml = docxParts.find((p) => p.name === 'word/document.xml')!.data.toString('utf8')
+  const realDoc = existsSync(CORPUS) ? readdirSync(join(CORPUS, 'real')).find((f) => f.endsWith('.doc')) : undefined
+  docBase = realDoc ? readFileSync(join(CORPUS, 'real', realDoc)) : minimalDoc()
 })
+
+/** Without the corpus: an OLE container holding a Word 97 header and a little text, enough to reach the parser. */
+function minimalDoc(): Buffer {
+  const container = CFB.utils.cfb_new()
+  const wd = Buffer.alloc(4096)
+  wd.writeUInt16LE(0xa5ec, 0)
+  wd.writeUInt16LE(0x00c1, 2)
+  wd.writeUInt16LE(14, 0x20)
+  wd.writeUInt16LE(22, 0x3e)
+  wd.writeInt32LE(10, 0x40 + 3 * 4)
+  wd.writeUInt16LE(74, 0x98)
+  wd.write('一、基本情况\r', 2048, 'utf16le')
+  CFB.utils.cfb_add(container, 'WordDocument', wd)
+  CFB.utils.cfb_add(container, '0Table', Buffer.alloc(512))
+  return Buffer.from(CFB.write(container, { type: 'buffer' }) as Uint8Array)
+}
 
 afterAll(async () => {
   await importer.close()
@@ -354,6 +377,53 @@ describe('import fuzzing', () => {
       { numRuns: 1000, seed: SEED, endOnFailure: true }
     )
   }, 180_000)
+
+  it('broken .doc, .wps, .rtf and .mht files: damaged containers, garbage in the Word streams, hostile RTF and MIME', async () => {
+    // The Word streams rewritten inside an intact container reach the .doc parser itself, not just the container reader.
+    const restream = (base: Buffer, at: number[], xor: number, cut: number): Buffer => {
+      const container = CFB.read(base, { type: 'buffer' })
+      for (const name of ['WordDocument', '0Table', '1Table']) {
+        const entry = CFB.find(container, name)
+        if (!entry?.content || entry.content.length === 0) continue
+        const content = Buffer.from(entry.content as Uint8Array)
+        for (const a of at) content[a % Math.min(content.length, a % 3 === 0 ? 1024 : content.length)] ^= xor
+        entry.content = content.subarray(0, content.length - (cut % Math.max(1, content.length)))
+      }
+      return Buffer.from(CFB.write(container, { type: 'buffer' }) as Uint8Array)
+    }
+    const rtfPieces = ['{', '}', '\\par ', '\\u-1234?', "\\'zz", "\\'b9", '\\bin99999 ', '\\*\\x ', '\\intbl ', '\\cell ', '\\row ', '\\uc9 ', '\\f999 ', '{\\listtext 一、}', '{'.repeat(5000), '\\' + 'a'.repeat(40)]
+    const damage = fc.oneof(
+      fc.record({ kind: fc.constant('doc-bytes' as const), at: fc.array(fc.nat(), { minLength: 1, maxLength: 12 }), xor: fc.integer({ min: 1, max: 255 }), cut: fc.nat() }),
+      fc.record({ kind: fc.constant('doc-streams' as const), at: fc.array(fc.nat(), { minLength: 1, maxLength: 24 }), xor: fc.integer({ min: 1, max: 255 }), cut: fc.nat({ max: 4000 }) }),
+      fc.record({ kind: fc.constant('rtf' as const), at: fc.array(fc.nat(), { maxLength: 8 }), piece: fc.array(fc.nat(), { maxLength: 8 }), cut: fc.nat() }),
+      fc.record({ kind: fc.constant('mht' as const), at: fc.nat(), text: fc.string({ unit: 'binary', maxLength: 80 }), cut: fc.nat() })
+    )
+    await fc.assert(
+      fc.asyncProperty(damage, fc.constantFrom('.doc', '.wps', '.rtf', '.mht'), async (d, ext) => {
+        let bytes: Buffer
+        if (d.kind === 'doc-bytes') {
+          bytes = Buffer.from(docBase)
+          for (const a of d.at) bytes[a % bytes.length] ^= d.xor
+          bytes = bytes.subarray(0, bytes.length - (d.cut % 3 === 0 ? d.cut % bytes.length : 0))
+        } else if (d.kind === 'doc-streams') {
+          bytes = restream(docBase, d.at, d.xor, d.cut)
+        } else if (d.kind === 'rtf') {
+          let text = rtfBase
+          d.at.forEach((a, i) => {
+            const at = a % text.length
+            text = text.slice(0, at) + rtfPieces[(d.piece[i] ?? 0) % rtfPieces.length] + text.slice(at)
+          })
+          bytes = Buffer.from(text.slice(0, text.length - (d.cut % 4 === 0 ? d.cut % text.length : 0)), 'latin1')
+        } else {
+          const at = d.at % mhtBase.length
+          const text = mhtBase.slice(0, at) + d.text + mhtBase.slice(at)
+          bytes = Buffer.from(text.slice(0, text.length - (d.cut % 4 === 0 ? d.cut % text.length : 0)), 'latin1')
+        }
+        await check(bytes, ext, `broken ${JSON.stringify(d).slice(0, 200)}`)
+      }),
+      { numRuns: 1200, seed: SEED, endOnFailure: true }
+    )
+  }, 240_000)
 
   it('zip bombs: a small .docx whose parts inflate far beyond the limits is refused before the reader parses it', async () => {
     const paragraph = Buffer.from('<w:p><w:r><w:t>全年培训教师1200人次。</w:t></w:r></w:p>'.repeat(20_000))

@@ -48,7 +48,7 @@ const STEMS = '甲乙丙丁戊己庚辛壬癸'
 const BRANCHES = '子丑寅卯辰巳午未申酉戌亥'
 
 /** 1 → 一, 10 → 十, 15 → 十五, 20 → 二十, 105 → 一百零五: Word's chineseCounting. */
-function chineseCounting(n: number, digits = CN_DIGITS, ten = '十', hundred = '百', thousand = '千'): string {
+function chineseCounting(n: number, digits = CN_DIGITS, ten = '十', hundred = '百', thousand = '千', zero = '零'): string {
   if (n <= 0) return String(n)
   if (n >= 10000) return String(n)
   const parts: string[] = []
@@ -58,9 +58,9 @@ function chineseCounting(n: number, digits = CN_DIGITS, ten = '十', hundred = '
   const on = n % 10
   if (th) parts.push(digits[th] + thousand)
   if (hu) parts.push(digits[hu] + hundred)
-  else if (th && (te || on)) parts.push(digits[0])
+  else if (th && (te || on)) parts.push(zero)
   if (te) parts.push((te === 1 && n < 20 ? '' : digits[te]) + ten)
-  else if (hu && on) parts.push(digits[0])
+  else if (hu && on) parts.push(zero)
   if (on) parts.push(digits[on])
   return parts.join('')
 }
@@ -196,8 +196,7 @@ export class ListCounter {
       const restart = levels[deeper]?.restartAfter
       if (restart === undefined || (restart > 0 && ilvl + 1 <= restart)) counts[deeper] = undefined
     }
-    if (level.format === 'bullet' || level.format === 'none') return level.format === 'none' ? expand(level, levels, counts) : ''
-    return expand(level, levels, counts)
+    return level.format === 'bullet' ? '' : expand(level, levels, counts)
   }
 }
 
