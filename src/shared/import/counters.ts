@@ -1,4 +1,4 @@
-import type { SourceLine } from './lines'
+import { isKept, type SourceLine } from './lines'
 
 /**
  * Page-chunk counters. Document-sharing sites show a document as numbered chunks of a
@@ -25,7 +25,7 @@ interface Hit {
   join: boolean
 }
 
-export function joinChunkCounters(lines: SourceLine[]): { lines: SourceLine[]; removed: string[] } {
+export function joinChunkCounters(lines: SourceLine[], keep?: ReadonlySet<string>): { lines: SourceLine[]; removed: string[] } {
   const content: number[] = []
   lines.forEach((l, i) => {
     if (!l.table && l.text && !l.auto && !l.heading) content.push(i)
@@ -34,7 +34,7 @@ export function joinChunkCounters(lines: SourceLine[]): { lines: SourceLine[]; r
   content.forEach((i, k) => {
     const t = lines[i].text
     const m = COUNTER.exec(t)
-    if (!m) return
+    if (!m || isKept(keep, m[0].trim())) return
     const prevIndex = content[k - 1]
     const prev = prevIndex === undefined ? '' : lines[prevIndex].text
     const join = prev.length >= LONG && !ENDS.test(prev)

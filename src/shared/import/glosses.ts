@@ -1,4 +1,4 @@
-import type { SourceLine } from './lines'
+import { isKept, type SourceLine } from './lines'
 
 /**
  * Pinyin glosses some sites put after characters, `規(guī)范`: a reading aid, not text.
@@ -7,11 +7,12 @@ import type { SourceLine } from './lines'
  */
 const GLOSS = /(?<=[\u3400-\u9fff])[（(]([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*|[a-zü]{1,6}[1-5])[)）]/g
 
-export function stripGlosses(lines: SourceLine[]): { lines: SourceLine[]; removed: string[] } {
+export function stripGlosses(lines: SourceLine[], keep?: ReadonlySet<string>): { lines: SourceLine[]; removed: string[] } {
   const removed: string[] = []
   const out = lines.map((line) => {
     if (line.table || !/[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]|[a-z][1-5][)）]/.test(line.text)) return line
     const text = line.text.replace(GLOSS, (g: string) => {
+      if (isKept(keep, g)) return g
       removed.push(g)
       return ''
     })

@@ -40,11 +40,11 @@ export interface ImportOptions {
 }
 
 export function importLines(lines: SourceLine[], options: ImportOptions = {}): ImportResult {
-  const glosses = stripGlosses(lines)
+  const glosses = stripGlosses(lines, options.keep)
   const noise = stripNoise(glosses.lines, options.keep, !!options.headingHints)
-  const counters = joinChunkCounters(noise.lines)
+  const counters = joinChunkCounters(noise.lines, options.keep)
   const paragraphs = unwrapLines(counters.lines)
-  const split = splitReports(paragraphs)
+  const split = splitReports(paragraphs, options.keep)
   const removed = [...glosses.removed, ...noise.removed, ...counters.removed, ...split.removed]
   // Removed page text still shows what the page called the document (its file name, headline).
   const echo = [...noise.removed]
@@ -83,7 +83,7 @@ function applyDeclared(report: Report, declared: DeclaredMeta): void {
 }
 
 function buildReport(chunk: ReportChunk, removed: string[], options: ImportOptions, echo: string[]): Report | null {
-  const head = chooseTitle(chunk.lines, chunk.title, echo)
+  const head = chooseTitle(chunk.lines, chunk.title, echo, options.keep)
   removed.push(...head.removed)
   const tail = extractSignature(head.lines)
   const att = extractAttachments(tail.lines)

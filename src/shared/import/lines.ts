@@ -21,6 +21,14 @@ export interface SourceLine {
   sources?: string[]
 }
 
+/** Text the clerk put back in a preview, a whole line or a fragment of one: no stage removes it again. */
+export function isKept(keep: ReadonlySet<string> | undefined, text: string): boolean {
+  if (!keep?.size || !text) return false
+  if (keep.has(text)) return true
+  for (const k of keep) if (k && text.includes(k)) return true
+  return false
+}
+
 /** The source lines behind a line, as a removal must list them so each can be put back. */
 export function sourceTexts(line: SourceLine): string[] {
   return line.table ? [] : (line.sources ?? [line.text])

@@ -17,7 +17,8 @@ export interface Marker {
 }
 
 const CN = '[一二三四五六七八九十]{1,3}'
-const DIGITS = '[0-9０-９]{1,2}'
+// No leading zero: 01 is a time or a code, not a section number.
+const DIGITS = '(?![0０][0-9０-９])[0-9０-９]{1,2}'
 
 // Each pattern is anchored and bounded, so matching costs a few steps whatever the line length.
 const BULLET = /^[-*+•·●▪◆■○◇►▶]\s*/

@@ -1,4 +1,4 @@
-import { sourceTexts, type SourceLine } from './lines'
+import { isKept, sourceTexts, type SourceLine } from './lines'
 import { parseMarker } from './markers'
 
 /**
@@ -167,14 +167,14 @@ function hasContent(lines: SourceLine[]): boolean {
   return lines.some((l) => !!l.table || parseMarker(l.text) !== null || (l.text.length >= 40 && /[。！？]/.test(l.text)))
 }
 
-export function splitReports(lines: SourceLine[]): SplitResult {
+export function splitReports(lines: SourceLine[], keep?: ReadonlySet<string>): SplitResult {
   const removed: string[] = []
   const explicit = explicitBoundaries(lines)
   if (explicit.length) {
     const chunks: ReportChunk[] = []
     const header = lines.slice(0, explicit[0])
     const headerTitle = header.find((l) => !l.table && isTitleShaped(l.text))?.text
-    if (hasContent(header)) chunks.push({ lines: header })
+    if (hasContent(header) || header.some((l) => isKept(keep, l.text))) chunks.push({ lines: header })
     else removed.push(...header.flatMap(sourceTexts))
     explicit.forEach((start, k) => {
       const end = k + 1 < explicit.length ? explicit[k + 1] : lines.length

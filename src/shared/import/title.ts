@@ -1,4 +1,4 @@
-import { sourceTexts, type SourceLine } from './lines'
+import { isKept, sourceTexts, type SourceLine } from './lines'
 import { parseMarker } from './markers'
 import { isDocumentHeader } from './meta'
 import { FILE_NAME_END, siteWordCount } from './site'
@@ -34,12 +34,12 @@ const SUBTITLE = /^[—–-]{1,2}\s*\S/
 const YEAR = /(?:19|20)\d{2}\s*年|20[xX×_＿]{2}\s*年/
 
 /** Page decorations around a title: 【精品】…, …【精选推荐】, …(全文), …(20240111).docx, …_第1页, - 某某网. */
-export function cleanTitle(raw: string): { title: string; stripped: string[] } {
+export function cleanTitle(raw: string, keep?: ReadonlySet<string>): { title: string; stripped: string[] } {
   const stripped: string[] = []
   let t = raw.trim()
   const cut = (re: RegExp): void => {
     const m = re.exec(t)
-    if (m && m[0].trim() && t.length - m[0].length >= 4) {
+    if (m && m[0].trim() && t.length - m[0].length >= 4 && !isKept(keep, m[0].trim())) {
       stripped.push(m[0].trim())
       t = (t.slice(0, m.index) + t.slice(m.index + m[0].length)).trim()
     }
@@ -117,18 +117,20 @@ function gluedTitle(text: string, above: string[], alone: boolean): { title: str
   return best && best.rest.length >= 10 ? best : null
 }
 
-export function chooseTitle(lines: SourceLine[], given?: string, echo: string[] = []): TitleChoice {
+export function chooseTitle(lines: SourceLine[], given?: string, echo: string[] = [], keep?: ReadonlySet<string>): TitleChoice {
   let start = 0
   while (start < lines.length && start < 6 && !lines[start].table && isDocumentHeader(lines[start].text)) start++
   const header = lines.slice(0, start)
   let rest = lines.slice(start)
   const removed: string[] = []
-  if (given !== undefined) return dropRepeats({ title: given, header, lines: rest, removed })
+  if (given !== undefined) return dropRepeats({ title: given, header, lines: rest, removed }, keep)
 
+  const kept = (l: SourceLine): boolean => sourceTexts(l).some((t) => isKept(keep, t))
   const declared = rest.findIndex((l, i) => l.title && i < 8)
   if (declared >= 0) {
-    removed.push(...rest.slice(0, declared).flatMap(sourceTexts))
-    return dropRepeats({ title: rest[declared].text, header, lines: rest.slice(declared + 1), removed })
+    const above = rest.slice(0, declared)
+    removed.push(...above.filter((l) => !kept(l)).flatMap(sourceTexts))
+    return dropRepeats({ title: rest[declared].text, header, lines: [...above.filter(kept), ...rest.slice(declared + 1)], removed }, keep)
   }
 
   const body = bodyStart(rest)
@@ -136,14 +138,14 @@ export function chooseTitle(lines: SourceLine[], given?: string, echo: string[] 
   for (let i = 0; i < body; i++) {
     const t = rest[i].text
     if (!t || rest[i].table || !isTitleShaped(t.replace(FILE_NAME_END, ''))) continue
-    const { title } = cleanTitle(t)
+    const { title } = cleanTitle(t, keep)
     if (!isTitleShaped(title) || /[:：]$/.test(title)) continue
     candidates.push({ index: i, title, score: score(t, title) })
   }
   if (body < rest.length && !rest[body].table) {
     const glued = gluedTitle(rest[body].text, [...echo, ...rest.slice(0, body).map((l) => l.text)], candidates.length === 0)
     if (glued) {
-      const { title } = cleanTitle(glued.title)
+      const { title } = cleanTitle(glued.title, keep)
       candidates.push({ index: body, title, rest: glued.rest, score: score(glued.title, title) })
     }
   }
@@ -154,14 +156,16 @@ export function chooseTitle(lines: SourceLine[], given?: string, echo: string[] 
   const best = candidates.reduce((a, b) => (b.score >= a.score ? b : a))
   const confident = best.score >= 3
   // Above a confidently chosen title is the page; above a doubtful one only what is not prose goes.
+  // Lines the clerk put back stay, after the title.
+  const stays = (l: SourceLine): boolean => !!l.table || kept(l) || (!confident && isProse(l.text))
   for (let i = 0; i < best.index; i++) {
     const l = rest[i]
-    if (l.table || !l.text) continue
-    if (confident || !isProse(l.text)) removed.push(...sourceTexts(l))
+    if (!l.text || stays(l)) continue
+    removed.push(...sourceTexts(l))
   }
-  const keptAbove = confident ? [] : rest.slice(0, best.index).filter((l) => !l.table && l.text && isProse(l.text))
+  const keptAbove = rest.slice(0, best.index).filter((l) => (l.table || l.text) && stays(l))
   const bestRaw = rest[best.index].text
-  const cleaned = cleanTitle(best.rest !== undefined ? bestRaw.slice(0, bestRaw.length - best.rest.length) : bestRaw)
+  const cleaned = cleanTitle(best.rest !== undefined ? bestRaw.slice(0, bestRaw.length - best.rest.length) : bestRaw, keep)
   removed.push(...cleaned.stripped)
   let after = rest.slice(best.index + 1)
   if (best.rest !== undefined) after = [{ ...rest[best.index], text: best.rest.trim() }, ...after]
@@ -180,7 +184,7 @@ export function chooseTitle(lines: SourceLine[], given?: string, echo: string[] 
     title += next.text
     after = after.slice(1)
   }
-  return dropRepeats({ title, header, lines: [...keptAbove, ...after], removed })
+  return dropRepeats({ title, header, lines: [...keptAbove, ...after], removed }, keep)
 }
 
 function continues(title: string, next: string): boolean {
@@ -188,9 +192,9 @@ function continues(title: string, next: string): boolean {
 }
 
 /** A page that repeats its headline right under it. */
-function dropRepeats(choice: TitleChoice): TitleChoice {
+function dropRepeats(choice: TitleChoice, keep?: ReadonlySet<string>): TitleChoice {
   let lines = choice.lines
-  while (lines[0] && !lines[0].table && choice.title && normalized(cleanTitle(lines[0].text).title) === normalized(choice.title)) {
+  while (lines[0] && !lines[0].table && choice.title && !isKept(keep, lines[0].text) && normalized(cleanTitle(lines[0].text).title) === normalized(choice.title)) {
     choice.removed.push(...sourceTexts(lines[0]))
     lines = lines.slice(1)
   }
