@@ -1,5 +1,6 @@
 import { blockText, emptyMeta, type Report } from '../doc/model'
-import { textToLines, type SourceLine } from './lines'
+import { reportLines } from '../doc/stats'
+import { isKept, textToLines, type SourceLine } from './lines'
 import { extractAttachments, extractSignature, guessKind, guessPeriod } from './meta'
 import { joinChunkCounters } from './counters'
 import { stripGlosses } from './glosses'
@@ -53,10 +54,24 @@ export function importLines(lines: SourceLine[], options: ImportOptions = {}): I
     const report = buildReport(chunk, removed, options, echo)
     if (report) reports.push(report)
   }
+  // Beside real reports, a title with a line or two under it is a page's fragment (a headline, a
+  // trailing teaser), not a report of its own.
+  if (reports.length > 1) {
+    for (const r of [...reports]) {
+      if (!isFragment(r) || reportLines(r).some((l) => isKept(options.keep, l))) continue
+      reports.splice(reports.indexOf(r), 1)
+      removed.push(...reportLines(r))
+    }
+  }
   const declared = options.declared
   if (declared && reports.length) applyDeclared(reports[0], declared)
   if (declared?.removed) removed.unshift(...declared.removed)
   return { reports, removed: inSourceOrder(removed.filter((r) => r.trim() !== ''), lines) }
+}
+
+function isFragment(r: Report): boolean {
+  const body = r.preamble.map(blockText).join('')
+  return !r.sections.length && !r.signature && !r.attachments.length && !r.preamble.some((b) => b.type === 'table') && body.length < 100
 }
 
 /** Removed text in the order it stood in the source, as the preview lists it; stages remove in their own order. */

@@ -6,12 +6,6 @@ import { reportLines } from '../doc/stats'
 import { importLines } from './import'
 import { textToLines } from './lines'
 
-const corpus = (prefix: string) => {
-  const dir = CORPUS_DIR
-  const name = readdirSync(dir).find((f) => f.startsWith(prefix) && f.endsWith('.txt'))!
-  return readFileSync(resolve(dir, name), 'utf-8')
-}
-
 const allText = (r: ReturnType<typeof importLines>) => r.reports.flatMap(reportLines).join('\n')
 
 describe('putting back a line the importer removed as noise', () => {

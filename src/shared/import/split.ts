@@ -141,7 +141,8 @@ function titleBoundaries(lines: SourceLine[]): number[] {
       proseSinceLast = 0
       continue
     }
-    if (line.table || line.text.length >= 30 || parseMarker(line.text) !== null) proseSinceLast++
+    // A long title (a page's headline, a collection's name) is not the text of a report.
+    if (line.table || (line.text.length >= 30 && !isTitleShaped(line.text)) || parseMarker(line.text) !== null) proseSinceLast++
   }
   return out
 }

@@ -50,6 +50,8 @@ export function cleanTitle(raw: string, keep?: ReadonlySet<string>): { title: st
   // Only brackets made of decoration words go: （精选公文范文） names the text and stays.
   cut(new RegExp(`\\s*[（(【[]\\s*(?:${DECORATION})+\\s*[)）】\\]]\\s*$`, 'i'))
   cut(/^\s*[【[][^】\]]{1,20}[】\]]\s*/)
+  // A title is not an item of a list: 1、 in front of it is a page's chunk number.
+  cut(/^\s*\d{1,3}\s*[、．.](?=\s*\S)/)
   cut(/\s*[-—_|｜]\s*[^-—_|｜]{0,20}(?:网|網|站|文库|文庫|\.com|\.cn|\.net)\s*$/i)
   return { title: t, stripped }
 }
