@@ -4,15 +4,15 @@
  */
 import { blockText, type Report, type Section } from '../doc/model'
 import { numberSections } from '../doc/numbering'
-import type { Anchor, Finding, Fix, RuleId } from './types'
+import type { Anchor, AnchorPart, Finding, Fix, RuleId } from './types'
 
-export type UnitKind = 'report-title' | 'heading' | 'paragraph' | 'table'
+export type UnitKind = 'report-title' | 'heading' | 'paragraph' | 'table' | 'signature'
 
 export interface TextUnit {
   text: string
   kind: UnitKind
   sectionId: string | null
-  part: 'title' | number
+  part: AnchorPart
   /** Section path by computed markers with titles; [] outside the sections. */
   path: string[]
   section: Section | null
@@ -61,6 +61,14 @@ export function buildContext(report: Report, previous?: Report): CheckContext {
       push({ text: blockText(b), kind: b.type === 'table' ? 'table' : 'paragraph', sectionId: s.id, part: i, path, section: s }, own)
     )
     containers.push(own)
+  }
+  // The signature block is checked too (a date written 2025-12-30 under the unit), as text of its own.
+  const sig = report.signature
+  if (sig) {
+    const tail: TextUnit[] = []
+    if (sig.unit) push({ text: sig.unit, kind: 'signature', sectionId: null, part: 'signature-unit', path: [], section: null }, tail)
+    if (sig.date) push({ text: sig.date, kind: 'signature', sectionId: null, part: 'signature-date', path: [], section: null }, tail)
+    containers.push(tail)
   }
   return { report, previous, units, containers, pathOf }
 }

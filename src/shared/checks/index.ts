@@ -14,7 +14,7 @@ import { mixedScript } from './rules/mixed-script'
 import { numberingGap } from './rules/numbering-gap'
 import { placeholder } from './rules/placeholder'
 import { yearMismatch } from './rules/year-mismatch'
-import { RULE_IDS, type Anchor, type Finding, type RuleId } from './types'
+import { RULE_IDS, type Anchor, type AnchorPart, type Finding, type RuleId } from './types'
 
 export * from './types'
 export { parseSourceMarker, markerInStyle, type SourceMarker } from './markers'
@@ -70,12 +70,14 @@ export function runChecks(report: Report, opts: CheckOptions = {}): Finding[] {
     .map((x) => x.f)
 }
 
-function unitKey(sectionId: string | null, part: 'title' | number): string {
+function unitKey(sectionId: string | null, part: AnchorPart): string {
   return `${sectionId ?? ''}|${part}`
 }
 
 /** The text an anchor points into: the report or section title, or a block's text. */
 export function anchorText(report: Report, anchor: Anchor): string | null {
+  if (anchor.part === 'signature-unit') return report.signature?.unit ?? null
+  if (anchor.part === 'signature-date') return report.signature?.date ?? null
   if (anchor.sectionId === null) {
     if (anchor.part === 'title') return report.meta.title
     const b = report.preamble[anchor.part]

@@ -15,11 +15,15 @@ export type RuleId = (typeof RULE_IDS)[number]
  * Where a finding sits in the report model, precise enough for the editor to select it.
  * sectionId null means outside the sections: part 'title' is the report title and a
  * number is a preamble block. With a sectionId, 'title' is the section heading and a
- * number indexes the section's blocks. start/end are UTF-16 offsets in that text.
+ * number indexes the section's blocks; 'signature-unit' and 'signature-date' are the lines of
+ * the signature block (落款). start/end are UTF-16 offsets in that text.
  */
+export type AnchorPart = 'title' | number | SignaturePart
+export type SignaturePart = 'signature-unit' | 'signature-date'
+
 export interface Anchor {
   sectionId: string | null
-  part: 'title' | number
+  part: AnchorPart
   start: number
   end: number
 }

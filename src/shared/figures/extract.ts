@@ -24,6 +24,8 @@ const APPROX_BEFORE = /(?:近|约|逾|超|将近|接近|大约|超过|不足|不
 export function extractFigures(report: Report): Figure[] {
   const out: Figure[] = []
   for (const unit of buildContext(report).units) {
+    // The signature's date is not a figure of the report.
+    if (unit.kind === 'signature') continue
     const base = { sectionId: unit.sectionId, part: unit.part }
     let table: TableInfo | undefined
     if (unit.kind === 'table' && typeof unit.part === 'number') {

@@ -11,7 +11,7 @@ import { runInSplit } from '@shared/doc/numbering'
 import type { Anchor } from '@shared/checks/types'
 import { $isSectionHeadingNode, type SectionHeadingNode } from './nodes/SectionHeadingNode'
 import { $isTitleNode } from './nodes/TitleNode'
-import { $isSignatureNode } from './nodes/SignatureNode'
+import { $isSignatureNode, type SignatureNode } from './nodes/SignatureNode'
 import { $isAttachmentNode } from './nodes/AttachmentNode'
 
 interface Located {
@@ -34,6 +34,11 @@ function blocksAfter(start: LexicalNode | null): ElementNode[] {
 
 function $locate(report: Report, anchor: Anchor): Located | null {
   const root = $getRoot()
+  if (anchor.part === 'signature-unit' || anchor.part === 'signature-date') {
+    const role = anchor.part === 'signature-unit' ? 'unit' : 'date'
+    const line = root.getChildren().find((n): n is SignatureNode => $isSignatureNode(n) && n.getRole() === role)
+    return line ? { element: line, base: 0 } : null
+  }
   if (anchor.sectionId === null) {
     if (anchor.part === 'title') {
       const title = root.getChildren().find($isTitleNode)

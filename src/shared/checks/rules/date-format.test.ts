@@ -56,3 +56,20 @@ describe('date-format', () => {
     ).toEqual([])
   })
 })
+
+describe('date-format in the signature', () => {
+  it('flags a date written 2025-12-30 under the unit, and points at the signature line', async () => {
+    const { runChecks, anchorText, applyFix } = await import('../index')
+    const { emptyReport, paragraph, section } = await import('../../doc/model')
+    const report = emptyReport({ title: '2025年工作总结' })
+    report.sections = [section(1, '主要工作', [paragraph('全年完成各项任务。')])]
+    report.signature = { unit: '某县教育局', date: '2025-12-30' }
+    const findings = runChecks(report, { rules: ['date-format'] })
+    expect(findings).toHaveLength(1)
+    expect(findings[0].anchor).toEqual({ sectionId: null, part: 'signature-date', start: 0, end: 10 })
+    expect(findings[0].fix?.replacement).toBe('2025年12月30日')
+    expect(applyFix(anchorText(report, findings[0].anchor)!, findings[0])).toBe('2025年12月30日')
+    report.signature = { unit: '某县教育局', date: '2025年12月30日' }
+    expect(runChecks(report, { rules: ['date-format', 'year-mismatch'] })).toEqual([])
+  })
+})

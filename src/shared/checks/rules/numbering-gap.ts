@@ -116,7 +116,7 @@ function inlineFindings(ctx: CheckContext): Finding[] {
   for (const container of ctx.containers) {
     const shi: Item[] = []
     for (const unit of container) {
-      if (unit.kind === 'table' || unit.kind === 'report-title') continue
+      if (unit.kind === 'table' || unit.kind === 'report-title' || unit.kind === 'signature') continue
       if (unit.text.includes('是')) shi.push(...itemsIn(unit, SHI_ITEM, parseChineseNumeral))
       if (unit.kind === 'paragraph' && /[（(][0-9]/.test(unit.text)) {
         // Only runs that start at (1) inside this paragraph are judged; a stray (3) is a reference.

@@ -54,7 +54,7 @@ function earlyCoverings(ctx: CheckContext): Covering[] {
   const out: Covering[] = []
   let seen = 0
   for (const unit of ctx.units) {
-    if (unit.kind === 'report-title' || unit.kind === 'table') continue
+    if (unit.kind === 'report-title' || unit.kind === 'table' || unit.kind === 'signature') continue
     if (seen >= EARLY_CHARS) break
     const limit = EARLY_CHARS - seen
     for (const m of unit.text.matchAll(COVERING)) {
