@@ -10,7 +10,7 @@ import { isUserError } from '../shared/errors'
 import { requestSchemas, type ExportFormat, type FileImport, type ResponseMap, type EventPayloads } from '../shared/ipc'
 import type { Envelope, EventName, RequestName } from '../shared/ipc-channels'
 import type { Report } from '../shared/doc/model'
-import { importSource, readReportSource } from './services/import-files'
+import { importSource, readReportSource, SUPPORTED_EXTENSIONS } from './services/import-files'
 import { listImportableFiles } from './services/import-folder'
 import { exportReport } from './services/files'
 import { rememberFolder } from './services/recent-folders'
@@ -49,7 +49,7 @@ export interface HandlerDeps {
 
 type Handlers = { [N in RequestName]: (payload: unknown) => Promise<ResponseMap[N]> }
 
-const IMPORT_FILTERS: FileFilter[] = [{ name: '工作总结文件', extensions: ['txt', 'docx', 'md', 'html', 'htm'] }]
+const IMPORT_FILTERS: FileFilter[] = [{ name: '工作总结文件', extensions: SUPPORTED_EXTENSIONS.map((e) => e.slice(1)) }]
 
 export const RECENT_FOLDERS_FILE = 'recent-folders.json'
 

@@ -1,8 +1,9 @@
 import { readdir } from 'node:fs/promises'
 import { basename, extname, join } from 'node:path'
 import { UserError } from '../../shared/errors'
+import { SUPPORTED_EXTENSIONS } from './import-files'
 
-export const IMPORTABLE_EXTENSIONS = ['.txt', '.docx', '.md', '.html', '.htm']
+export const IMPORTABLE_EXTENSIONS: readonly string[] = SUPPORTED_EXTENSIONS
 
 /** Importable files directly in a folder and its subfolders (sorted, symlinks not followed). */
 export async function listImportableFiles(dir: string, maxFiles = 10_000): Promise<string[]> {

@@ -98,11 +98,19 @@ function isFieldLine(t: string): boolean {
   return pageValue && (fields.length >= 2 || siteLabel)
 }
 
+/** Short names joined by `>`: 首页 > 工作总结 > 正文 (and not markup such as <el-scrollbar>). */
+function isCrumbTrail(t: string): boolean {
+  if (/[<{}]/.test(t)) return false
+  const parts = t.split(CRUMB_SEPARATOR).filter((p) => p.trim())
+  return parts.length >= 3 && parts.every((p) => p.length <= 30)
+}
+
 /** A row of short links or keywords: 返回 下载 相关 举报 / 工作总结 工作计划 党课下载 / 2023 教育局 局长 个人. */
 function isMenuLine(t: string): boolean {
   if (t.length > 80 || /[，。；：！？,;:!?]/.test(t)) return false
   const tokens = t.split(/\s+/).filter(Boolean)
-  if (tokens.length < 2 || tokens.some((k) => [...k].length > 8)) return false
+  // Links and keywords are words: a token of symbols (//, *, {x}) is code or markup.
+  if (tokens.length < 2 || tokens.some((k) => [...k].length > 8 || !/^[\p{L}\p{N}·]+$/u.test(k))) return false
   // Figures side by side are a table row or a comparison, not links.
   if (tokens.filter((k) => /\d/.test(k)).length > 1) return false
   return tokens.length >= 4 || siteWordCount(t) >= 2
@@ -123,10 +131,7 @@ export function classifyNoiseLine(line: string): NoiseKind | null {
   const marked = parseMarker(t) !== null
   const sentence = SENTENCE_END.test(t)
 
-  if (n <= 150 && !sentence) {
-    const crumbs = t.match(CRUMB_SEPARATOR)?.length ?? 0
-    if (BREADCRUMB_START.test(t) || (crumbs >= 2 && !marked)) return 'breadcrumb'
-  }
+  if (n <= 150 && !sentence && (BREADCRUMB_START.test(t) || (!marked && isCrumbTrail(t)))) return 'breadcrumb'
   if (n <= 100 && (TIMESTAMP_START.test(t) || (!sentence && DATETIME.test(t)))) return 'timestamp'
   if (n <= 250 && TAGS.test(t)) return 'tags'
   // A site's intro paragraph ends with the editor's aside; a longer line that goes on after the aside
