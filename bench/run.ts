@@ -11,6 +11,7 @@ import { benchChecks } from './checks.bench'
 import { benchEditor } from './editor.bench'
 import { benchExport } from './export.bench'
 import { benchImport } from './import.bench'
+import { benchImportWord } from './import-word.bench'
 import { benchSearch } from './search.bench'
 
 export interface BenchResult {
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
     ['export', benchExport],
     ['search', benchSearch],
     ['import', benchImport],
+    ['word', benchImportWord],
     ['editor', benchEditor]
   ]
   const results: BenchResult[] = []
