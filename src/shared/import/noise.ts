@@ -1,7 +1,7 @@
 import type { SourceLine } from './lines'
 import { parseMarker } from './markers'
 import { isDateLine, isUnitLine, PERSON } from './meta'
-import { FILE_NAME_END, siteWordCount } from './site'
+import { CARD_LABEL, FILE_NAME_END, siteWordCount } from './site'
 
 /**
  * Web noise: what a page wraps around the article when a clerk copies it.
@@ -40,7 +40,12 @@ const BREADCRUMB_START = /^(?:网站首页|網站首頁|首页|首頁|主页|主
 const CRUMB_SEPARATOR = /\s*(?:>>|>|＞|»|›|→)\s*/g
 
 // Web pages write 2022-08-15; a report's own 时间：2024年3月12日 is content.
-const TIMESTAMP_START = /^(?:发布|發布|發佈|更新|上传|上傳|录入|錄入|添加|创建|創建)?(?:时间|時間|日期)\s*[:：]\s*\d{4}\s*[-/.]\s*\d{1,2}/
+const TIMESTAMP_START = /^(?:发布|發布|發佈|更新|上传|上傳|录入|錄入|添加|创建|創建)?(?:时间|時間|日期)\s*[:：]\s*\d{4}\s*[-/.]\s*\d{1,2}|^(?:发布|發布|發佈|更新|上传|上傳|发表|發表)(?:时间|時間|日期|于|於)\s*[:：]?\s*\d{4}\s*年/
+/** A page's dateline: an ISO date beside words only a page prints (原创 2023-12-20 发布于四川). */
+const DATELINE = /\d{4}-\d{1,2}-\d{1,2}/
+const DATELINE_WORD = /发布|發布|发表|發表|原创|原創|来源|來源|作者|编辑|編輯|更新|阅读|閱讀|浏览|瀏覽/
+/** A page's counter: 本文已影响 1.23W人, 阅读 3562, 浏览量 2.1万次. */
+const COUNTER = /(?:阅读|閱讀|浏览|瀏覽|影响|影響|点击|點擊|访问|訪問|围观|圍觀|人气|人氣|热度|熱度|下载|下載)(?:次数|次數|量|数|數)?\s*[:：]?\s*\d[\d.,]*\s*[万萬WwKk]?\s*(?:人次|人|次)?$/
 const DATETIME = /\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}/
 
 const PAGE_META = /(?:来源|來源|出处|出處|编辑|編輯|责编|責編|责任编辑|責任編輯|发布者|發布者|發佈者|投稿|浏览|瀏覽|阅读|閱讀|点击|點擊|人气|人氣)(?:次数|次數|量|数|數)?\s*[:：]/
@@ -59,16 +64,16 @@ function isBlurb(t: string): boolean {
   return BLURB_STRONG.test(t) || (BLURB_WEAK.test(t) && WEB_WORD.test(t))
 }
 
-const TAGS = /(?:标签|標籤|标籤|关键词|關鍵詞|关键字|關鍵字|tags?)\s*[:：]/i
+const TAGS = /(?:标签|標籤|标籤|关键词|關鍵詞|关键字|關鍵字|热词|熱詞|热词搜索|熱詞搜索|相关搜索|相關搜索|tags?)\s*[:：]/i
 
-const COPYRIGHT = /copyright|版权所有|版權所有|all rights reserved|©|ICP备|ICP證|ICP证|网站地图|網站地圖|联系我们|聯繫我們|聯絡我們|返回顶部|返回頂部|返回首页|返回首頁|设为首页|設為首頁|加入收藏|免责声明|免責聲明|版权声明|版權聲明/i
+const COPYRIGHT = /copyright|版权所有|版權所有|all rights reserved|©|ICP备|ICP證|ICP证|网站地图|網站地圖|联系我们|聯繫我們|聯絡我們|返回顶部|返回頂部|返回首页|返回首頁|设为首页|設為首頁|加入收藏|免责声明|免責聲明|版权声明|版權聲明|技术支持\s*[:：]|技術支持\s*[:：]|主办单位\s*[:：]|主辦單位\s*[:：]|承办单位\s*[:：]|承辦單位\s*[:：]|网站标识码|網站標識碼|公网安备|公網安備/i
 
-const CHROME_WORDS = '打印本文|打印此文|打印|关闭窗口|關閉窗口|分享到|收藏本文|收藏本页|上一篇|下一篇|上一页|下一頁|下一页|字号|字號|字体|字體|扫一扫|掃一掃|微信扫|微信掃|点赞|點讚|举报|舉報|发表评论|發表評論|我要评论|我要評論|本文链接|本文鏈接'
+const CHROME_WORDS = '打印本文|打印此文|打印|关闭窗口|關閉窗口|关闭|關閉|分享到|收藏本文|收藏本页|上一篇|下一篇|上一页|下一頁|下一页|字号|字號|字体|字體|扫一扫|掃一掃|微信扫|微信掃|点赞|點讚|举报|舉報|发表评论|發表評論|我要评论|我要評論|本文链接|本文鏈接'
 // A line made only of a page's controls ([打印本页] [关闭窗口]), or a control's label before its value
 // (上一篇：…): 字体与样式支持 is a heading, not the font control.
 const CHROME = new RegExp(`^(?:[【[]?\\s*(?:${CHROME_WORDS})[\\u3400-\\u9fff]{0,3}\\s*[】\\]]?\\s*[|｜/]?\\s*)+$|^[【[]?\\s*(?:${CHROME_WORDS})\\s*[:：>»]`)
 
-const PAGE_NUMBER = /^[-—–_\s]*(?:第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3}|\d{1,3})[-—–_\s]*$/
+const PAGE_NUMBER = /^[-—–_\s]*(?:第\s*\d{1,3}\s*页(?:\s*[,，/（(]?\s*共\s*\d{1,3}\s*页\s*[)）]?)?|\d{1,3}\s*\/\s*\d{1,3}|\d{1,3})[-—–_\s]*$/
 
 // A count of articles: 工作总结3篇 教育局年度总结 / 范文(12篇) / (必备17篇) / 汇总十篇 — right after a kind word
 // or inside brackets, ending the phrase.
@@ -94,7 +99,7 @@ function isFieldLine(t: string): boolean {
   if (!fields.length || fields.map((f) => f[0]).join('').length < t.replace(/\s+/g, '').length * 0.9) return false
   // A value a page prints (digits, sizes, formats, masked names); a report's 时间：2024年3月12日 is content.
   const pageValue = fields.some(([, , v]) => v === '' || /^[\w.\-/*:]+$/.test(v) || /^\d+(?:\.\d+)?\s*(?:页|頁|KB|MB|次|人|字)$/i.test(v))
-  const siteLabel = fields.some(([, label]) => siteWordCount(label) > 0 || /^[A-Za-z]{1,6}$/.test(label))
+  const siteLabel = fields.some(([, label]) => CARD_LABEL.test(label) || siteWordCount(label) > 0 || /^[A-Za-z]{1,6}$/.test(label))
   return pageValue && (fields.length >= 2 || siteLabel)
 }
 
@@ -120,7 +125,8 @@ function isMenuLine(t: string): boolean {
 function isSiteNotice(t: string): boolean {
   if (t.length > 200) return false
   const n = siteWordCount(t)
-  return n >= 3 && (t.length <= 160 || n * 40 >= t.length)
+  // A short line needs fewer: 此文档下载收益归作者所有, 文档为doc格式.
+  return (n >= 3 && (t.length <= 160 || n * 40 >= t.length)) || (n >= 2 && t.length <= 20)
 }
 
 /** Classifies one line on its own; related-article lists need context and are handled in stripNoise. */
@@ -147,7 +153,9 @@ export function classifyNoiseLine(line: string): NoiseKind | null {
   if (!marked && n <= 60 && !sentence) {
     if (PAGE_META.test(t)) return 'page-meta'
     if (AUTHOR_META.test(t) && (SITE_WORD.test(t) || DATETIME.test(t))) return 'page-meta'
-    if (CHROME.test(t)) return 'page-chrome'
+    // A control's label letter-spaced (关 闭) is still the control.
+    if (CHROME.test(t) || (n <= 10 && CHROME.test(t.replace(/\s+/g, '')))) return 'page-chrome'
+    if (COUNTER.test(t) || (DATELINE.test(t) && DATELINE_WORD.test(t))) return 'page-meta'
   }
   if (!marked && n <= 40 && !/[，,。]/.test(t) && SITE_WORD.test(t)) return 'site-name'
   if (PAGE_NUMBER.test(t)) return 'page-number'
@@ -289,7 +297,7 @@ export function stripNoise(lines: SourceLine[], keep?: ReadonlySet<string>, trus
       if (drop[i] || lines[i].table || kept(lines[i].text) || declared(lines[i])) continue
       const t = lines[i].text
       const near = [nearest(i + 1, 1), nearest(i - 1, -1)].some((j) => j >= 0 && j < lines.length && kinds[j] === 'site-notice')
-      if (near && (siteWordCount(t) >= 2 || (t.length <= 12 && /[:：]$/.test(t)))) {
+      if (near && ((t.length <= 120 && siteWordCount(t) >= 2) || (t.length <= 12 && /[:：]$/.test(t)))) {
         drop[i] = true
         kinds[i] = 'site-notice'
       }

@@ -56,6 +56,21 @@ const VARIANTS: Record<string, Variant> = {
     ['END', '来源：某某县教育局', '编辑：张三 审核：李四', '长按识别二维码关注我们', '分享 收藏 点赞 在看'],
     ['发表于四川', '点击蓝字', '长按识别二维码', '分享 收藏 点赞']
   ),
+  'another document-sharing site, its card between the title and the text': (c) => {
+    const lines = c.text.split('\n')
+    const t = titleOf(c)
+    const at = Math.max(0, lines.findIndex((l) => l.replace(/\s/g, '') === t.replace(/\s/g, '')))
+    const card = ['上传人：陈** IP属地：四川 上传时间：2023-01-01 格式：DOCX 页数：10 大小：20KB', '文档为doc格式', '本文已影响 1.23W人', 'word格式文档无特别注明外均可编辑修改；预览文档经过压缩，下载后原文更清晰！', '第 1 页（共 12 页）']
+    return {
+      text: [...lines.slice(0, at + 1), ...card, ...lines.slice(at + 1), '', '阅读已结束，您可以下载文档离线阅读编辑', '此文档下载收益归作者所有', '下载文档到电脑，查找使用更方便', '举报/反馈'].join('\n'),
+      noise: ['上传人', '文档为doc格式', '本文已影响', '预览文档经过压缩', '共 12 页', '阅读已结束', '此文档下载收益', '下载文档到电脑']
+    }
+  },
+  'another 范文 site': around(
+    (t) => ['应届毕业生网 > 工作总结 > 年终工作总结 > 正文', t, '时间：2023-12-01 08:57:29 | 编辑：张明 | 工作总结 | 我要投稿', `【#文档大全网# 导语】${t}是对一年工作的回顾。以下是小编整理的${t}，欢迎阅读与收藏。`, '推荐度：', '点击下载文档'],
+    ['相关热词搜索：工作总结 学校工作总结', '上一篇：2022年学校工作总结', '下一篇：2024年学校工作计划', '技术支持：某某科技有限公司'],
+    ['应届毕业生网', '我要投稿', '导语】', '推荐度', '点击下载文档', '相关热词搜索', '上一篇', '技术支持']
+  ),
   'full-width indents and a blank line after every line': (c) => ({ text: c.text.split('\n').map((l) => (l.trim() ? `　　${l.trim()}\n` : '')).join('\n'), noise: [] }),
   'CRLF line ends': (c) => ({ text: c.text.replace(/\n/g, '\r\n'), noise: [] }),
   'pinyin glosses': (c) => ({ text: c.text.replace(/规范/g, '规(guī)范(fàn)').replace(/教育/, '教(jiào)育'), noise: ['(guī)', '(fàn)', '(jiào)'] }),

@@ -3,16 +3,19 @@
  * share, member, customer service…) and a report almost never does. Noise rules count
  * how densely a line uses it instead of matching any one site's sentences.
  */
+// Only words of a platform's own interface: 分享经验, 关注民生, 可复制可推广, 推荐 are report language.
 const SITE_WORDS = [
   '下载', '下載', '上传', '上傳', '文档', '文檔', '会员', '會員', '登录', '登錄', '注册', '註冊', '客服', '版权', '版權', '本站',
-  '网站', '網站', '网友', '網友', '投稿', '浏览', '瀏覽', '阅读全文', '收藏', '分享', '举报', '舉報', '投诉', '投訴', '点击', '點擊',
-  '评论', '評論', '扫描', '掃描', '扫码', '掃碼', '二维码', '二維碼', '手机', '手機', '预览', '預覽', '付费', '付費', '积分', '積分',
-  'VIP', 'vip', '在线阅读', '在線閱讀', '珍藏版', '搜索', '原创', '原創', '转载', '轉載', '侵权', '侵權', '联系我们', '网址', '網址',
-  '页数', '頁數', '大小', '格式', '编号', '編號', '上传人', '下载券', '下載券', '金币', '金幣', '粉丝', '关注', '關注', '点赞', '點讚',
-  '复制', '複製', '打印', '字号', '字號', '返回', '顶部', '頂部', '首页', '首頁', '栏目', '欄目', '频道', '頻道', '热门', '熱門', '推荐', '推薦'
+  '网站', '網站', '网友', '網友', '投稿', '浏览', '瀏覽', '阅读全文', '收藏', '举报', '舉報', '点击', '點擊', '扫描', '掃描', '扫码', '掃碼',
+  '二维码', '二維碼', '预览', '預覽', '付费', '付費', 'VIP', 'vip', '在线阅读', '在線閱讀', '珍藏版', '转载', '轉載', '侵权', '侵權',
+  '页数', '頁數', '上传人', '下载券', '下載券', '金币', '金幣', '粉丝', '點讚', '点赞'
 ]
 
-const SITE_RE = new RegExp(SITE_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g')
+/** Labels of a document card on a sharing site (大小：17KB, 页数：4页), as opposed to a report's own 时间：…. */
+export const CARD_LABEL = /^(?:大小|格式|页数|頁數|编号|編號|ID|id|上传人|上傳人|上传时间|上傳時間|文档编号|文檔編號|下载次数|下載次數|浏览次数|瀏覽次數|阅读|閱讀|字数|字數|积分|積分|价格|價格|分类|分類|来源|來源|作者|网站客服|客服|推荐度|推薦度|发布时间|發布時間)$/
+
+// A file format named in a short line (文档为doc格式) is a download card too.
+const SITE_RE = new RegExp(`${SITE_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}|(?<![A-Za-z])(?:docx?|pdf|pptx?|xlsx?|wps)(?![A-Za-z])`, 'gi')
 
 /** How many distinct site words a line uses. */
 export function siteWordCount(text: string): number {
