@@ -1,6 +1,7 @@
 import CFB from 'cfb'
 import { UserError } from '../../../../shared/errors'
 import { normalizeLineText, type SourceLine } from '../../../../shared/import/lines'
+import { isDocumentHeader } from '../../../../shared/import/meta'
 import { ListCounter, withLabel } from '../list-numbering'
 import { Bytes, DocFormatError } from './bytes'
 import { FC, readFib } from './fib'
@@ -120,7 +121,7 @@ function readDocument(container: CFB.CFB$Container, wd: Bytes): SourceLine[] {
       if (k === 0) {
         if (p.props.heading !== undefined) line.heading = p.props.heading
         if (auto) line.auto = true
-        if (!titled && line.text && (p.props.title || (p.props.center && line.text.length <= 60 && out.every((l) => !l.text && !l.table)))) {
+        if (!titled && line.text && !isDocumentHeader(line.text) && (p.props.title || (p.props.center && line.text.length <= 60 && out.every((l) => (!l.text || isDocumentHeader(l.text)) && !l.table)))) {
           line.title = true
           titled = true
         }

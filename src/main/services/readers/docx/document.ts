@@ -1,4 +1,5 @@
 import { normalizeLineText, type SourceLine } from '../../../../shared/import/lines'
+import { isDocumentHeader } from '../../../../shared/import/meta'
 import { ListCounter, withLabel } from '../list-numbering'
 import type { Numbering } from './numbering'
 import { readProps, type ParagraphProps, type Styles } from './styles'
@@ -143,7 +144,8 @@ function markTitle(paragraphs: { line: SourceLine; para: Paragraph }[]): void {
     styled.line.title = true
     return
   }
-  const first = paragraphs.filter(({ line }) => line.text !== '').slice(0, 3)
+  // An official document's red header (某某局文件, 文号) stands above its title, centred too.
+  const first = paragraphs.filter(({ line }) => line.text !== '' && !isDocumentHeader(line.text)).slice(0, 3)
   for (const { line, para } of first) {
     if (line.heading !== undefined || line.auto || line.text.length > 60 || /[。！？；]$/.test(line.text)) break
     const size = dominant(para.sizes)
