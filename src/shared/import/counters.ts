@@ -38,8 +38,8 @@ export function joinChunkCounters(lines: SourceLine[], keep?: ReadonlySet<string
     const prevIndex = content[k - 1]
     const prev = prevIndex === undefined ? '' : lines[prevIndex].text
     const join = prev.length >= LONG && !ENDS.test(prev)
-    // A chunk is long, unless it is the last one, cut short by the end of the page.
-    if (t.length < LONG && !join) return
+    // A chunk is long, unless it is the last one, cut short by the end of the page (after a long one).
+    if (t.length < LONG && !join && prev.length < 100) return
     const rest = t.slice(m[0].length)
     hits.push({ line: i, ordinal: Number(m[1]), length: t.length, broken: join || CANNOT_START.test(rest), join })
   })

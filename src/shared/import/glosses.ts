@@ -3,9 +3,12 @@ import { isKept, type SourceLine } from './lines'
 /**
  * Pinyin glosses some sites put after characters, `規(guī)范`: a reading aid, not text.
  * A gloss is a bracket right after a Chinese character holding one pinyin syllable with
- * a tone mark (or tone number); Latin words in brackets (`(Chrome)`, `(a)`) are not glosses.
+ * a tone mark (or tone number), or a few such syllables for the characters before it; Latin words
+ * in brackets (`(Chrome)`, `(a)`) are not glosses.
  */
-const GLOSS = /(?<=[\u3400-\u9fff])[（(]([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*|[a-zü]{1,6}[1-5])[)）]/g
+const SYLLABLE = '(?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*|[a-zü]{1,6}[1-5])'
+// One syllable, or a few for the characters before it (规范(guī fàn)).
+const GLOSS = new RegExp(`(?<=[\\u3400-\\u9fff])[（(]${SYLLABLE}(?:[\\s·]+${SYLLABLE}){0,5}[)）]`, 'g')
 
 export function stripGlosses(lines: SourceLine[], keep?: ReadonlySet<string>): { lines: SourceLine[]; removed: string[] } {
   const removed: string[] = []

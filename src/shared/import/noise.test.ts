@@ -35,7 +35,26 @@ describe('classifyNoiseLine', () => {
     ['教育局上半年教育工作總結(優秀13篇)', 'collection-title'],
     ['教育局半年工作总结汇总十篇', 'collection-title'],
     ['格式:DOC 上传日期:2023-11-21 00:49:12', 'timestamp'],
-    ['來源:易賢網 閱讀:700 次 日期:2015-10-23 09:47:52', 'timestamp']
+    ['來源:易賢網 閱讀:700 次 日期:2015-10-23 09:47:52', 'timestamp'],
+    // Shapes of pages from sites never seen, by feature: platform vocabulary, document cards, menus, counters.
+    ['2. 本文档由用户上传，版权归属用户，某某网负责整理代发布。如果您对本文档版权有争议请及时联系客服。', 'site-notice'],
+    ['《某某工作总结.docx》由会员分享，可在线阅读，更多相关《某某工作总结.docx(13页珍藏版)》请在某某文库上搜索。', 'site-notice'],
+    ['此文档下载收益归作者所有', 'site-notice'],
+    ['文档为doc格式', 'site-notice'],
+    ['大小:17.86KB', 'page-meta'],
+    ['上传人:叶*** 文档编号:49570083 上传时间:2022-10-09 格式:DOCX 页数:5 大小:21.21KB', 'site-notice'],
+    ['ID:732862', 'page-meta'],
+    ['返回 下载 相关 举报', 'site-notice'],
+    ['2023 教育局 局长 个人 述职 报告', 'menu'],
+    ['本文已影响 1.23W人', 'page-meta'],
+    ['原创 2023-12-20 发布于四川', 'page-meta'],
+    ['发布时间：2023年12月25日', 'timestamp'],
+    ['第 1 页（共 12 页）', 'page-number'],
+    ['技术支持：某某科技有限公司', 'copyright'],
+    ['【打印本页】 【关闭窗口】', 'page-chrome'],
+    ['关 闭', 'page-chrome'],
+    ['相关热词搜索：工作总结 学校工作总结', 'tags'],
+    ['教育局2022年上半年工作总结范文.docx_第1页', 'file-name']
   ])('%s → %s', (line, kind) => {
     expect(classifyNoiseLine(line)).toBe(kind)
   })
@@ -57,7 +76,17 @@ describe('classifyNoiseLine', () => {
     '时间：2024年3月12日',
     '撰写心得体会2篇',
     '以上是我们的一些做法，供大家参考。',
-    '向家长发送温馨提示短信2000条'
+    '向家长发送温馨提示短信2000条',
+    // Report language that shares words with pages: none of it is noise.
+    '形成了一批可复制可推广的经验做法，关注民生，分享经验。',
+    '学生阅读量达到12000人次',
+    '字体与样式支持',
+    '打印机采购工作顺利完成',
+    '定位左侧菜单active，使用<el-scrollbar></el-scrollbar> 去除滚动条',
+    '// V  View 视图、html',
+    '指标 2024年 2025年 增减',
+    '2025-12-30',
+    '关闭了3所薄弱学校'
   ])('%s is report text', (line) => {
     expect(classifyNoiseLine(line)).toBeNull()
   })

@@ -156,6 +156,8 @@ export function chooseTitle(lines: SourceLine[], given?: string, echo: string[] 
   const last = candidates[candidates.length - 1]
   last.score += 1
   const best = candidates.reduce((a, b) => (b.score >= a.score ? b : a))
+  // Nothing that reads as a title (a lone 注册, 分享, a menu word): no title rather than a wrong one.
+  if (best.score < 1) return { title: '', header, lines: rest, removed }
   const confident = best.score >= 3
   // Above a confidently chosen title is the page; above a doubtful one only what is not prose goes.
   // Lines the clerk put back stay, after the title.
