@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { markerFor, numberSections } from '../doc/numbering'
@@ -127,6 +128,35 @@ XX县教育局
     const r = importText('2019年學校工作總結\n\n一、加強師資隊伍建設\n全縣開展教師培訓，提高隊伍素質。\n二、實行人事制度改革\n選拔優秀管理人才。').reports[0]
     expect(r.meta.script).toBe('traditional')
     expect(r.sections).toHaveLength(2)
+  })
+
+  it('a 述职报告 page: run-in （一）（二） glued after a heading, 一是 and 1. 2. runs inside paragraphs stay text', () => {
+    const text = readFileSync(new URL('./testdata/duty-page.txt', import.meta.url), 'utf8')
+    const [r] = shape(text)
+    expect(r).toEqual({
+      title: '2023年度学校校长述职报告',
+      headings: ['1 一、 加强学习，提高自身素质', '1 二、 依法治校，规范学校管理', '2 （一） 健全制度', '2 （二） 民主管理', '1 三、 狠抓质量，提升办学水平', '1 四、 存在的不足']
+    })
+    const body = outlineJson(importText(text)).reports[0].text
+    for (const noise of ['首页 >', '浏览：512次', '相关文章', '校长述职报告范文']) expect(body).not.toContain(noise)
+    expect(body).toContain('1.理论学习还不够深入。2.工作创新还不够。')
+  })
+
+  it('a teacher’s page numbered 1. and (1), with a （1）（2）（3） list inside a sentence and a related list below', () => {
+    const [r] = shape(readFileSync(new URL('./testdata/teacher-page.txt', import.meta.url), 'utf8'))
+    expect(r).toEqual({
+      title: '2024年初中数学教师个人工作总结',
+      headings: ['1 1. 认真备课，上好每一节课', '1 2. 加强辅导，关注后进生', '2 (1) 建立学困生档案', '2 (2) 开展结对帮扶', '1 3. 积极参加教研活动']
+    })
+  })
+
+  it('a document-sharing page with the whole document on one line', () => {
+    const text = readFileSync(new URL('./testdata/flattened-page.txt', import.meta.url), 'utf8')
+    const [r] = shape(text)
+    expect(r.title).toBe('2023年县教育局工作总结及2024年工作计划')
+    expect(r.headings.map((h) => h.slice(0, 12))).toEqual(['1 一、 2023年工作', '2 (一) 基础教育均衡', '2 (二) 教师队伍建设', '1 二、 2024年工作', '2 (一) 推进教育优质', '2 (二) 深化教育综合'])
+    const result = importText(text)
+    expect(result.removed).toEqual(expect.arrayContaining(['某某文库 下载 VIP 登录 注册', '预览 下载积分：5 页数：8页', '还剩5页未读，继续阅读']))
   })
 
   it('returns no report for text that is only noise', () => {

@@ -55,7 +55,7 @@ const AUTHOR_META = /(?:作者|录入|錄入)\s*[:：]/
 const SITE_WORD = /(?:(?:范文|範文|文库|文庫|作文|公文|文秘|秘书|秘書|资料|資料|论文|論文|文章|写作|寫作|学习|學習|总结|總結|心得|文档|文檔)(?:网|網|站|库|庫|吧)|网站|網站)(?![\u3400-\u9FFF])|[A-Za-z0-9-]+\.(?:com|cn|net|org)\b/i
 
 /** Asides only an editor writes. */
-const BLURB_STRONG = /小编|小編|精心整理|精心收集|为大家(?:整理|收集|准备|带来|精选)|為大家(?:整理|收集|準備|帶來|精選)|希望(?:对|對)(?:你|您|大家)有所?(?:帮助|幫助)|(?:点击|點擊)(?:下载|下載|查看|阅读|閱讀)|下载(?:本文|全文)|下載(?:本文|全文)|阅读全文|閱讀全文|展开全文|展開全文|本文由|本文来自|本文來自|转载请注明|轉載請註明|免费下载|免費下載|全文共\s*\d+\s*字/
+const BLURB_STRONG = /还剩\s*\d+\s*页未读|還剩\s*\d+\s*頁未讀|继续阅读|繼續閱讀|展开阅读|展開閱讀|查看全文|小编|小編|精心整理|精心收集|为大家(?:整理|收集|准备|带来|精选)|為大家(?:整理|收集|準備|帶來|精選)|希望(?:对|對)(?:你|您|大家)有所?(?:帮助|幫助)|(?:点击|點擊)(?:下载|下載|查看|阅读|閱讀)|下载(?:本文|全文)|下載(?:本文|全文)|阅读全文|閱讀全文|展开全文|展開全文|本文由|本文来自|本文來自|转载请注明|轉載請註明|免费下载|免費下載|全文共\s*\d+\s*字/
 /** Asides a report may also say (供大家参考): noise only with a web word beside them. */
 const BLURB_WEAK = /供大家(?:参考|參考|阅读|閱讀|借鉴|借鑒|学习|學習|参阅|參閱|欣赏|欣賞)|欢迎(?:阅读|借鉴|参考|大家阅读|下载)|歡迎(?:閱讀|借鑒|參考|下載)|仅供参考|僅供參考|以供参考|以供參考/
 const WEB_WORD = /范文|範文|整理|本文|下文|文章|网|網|精选|精選|大全|下面是|以下是|模板|样本|樣本/
@@ -143,7 +143,10 @@ export function classifyNoiseLine(line: string): NoiseKind | null {
   // A site's intro paragraph ends with the editor's aside; a longer line that goes on after the aside
   // keeps its other sentences, and only the aside is cut out of it (stripNoise).
   if (n <= 120 && isBlurb(t)) return 'editor-blurb'
-  if (n <= 250 && isBlurb(lastSentence(t))) return 'editor-blurb'
+  if (n <= 250) {
+    const last = lastSentence(t)
+    if (last.length >= n * 0.3 && isBlurb(last)) return 'editor-blurb'
+  }
   if (n <= 200 && COPYRIGHT.test(t)) return 'copyright'
   if (isUrlLine(t)) return 'url'
   if (isSiteNotice(t)) return 'site-notice'
@@ -205,7 +208,8 @@ function lastSentence(t: string): string {
 /** Removes blurb sentences from a long paragraph where only one sentence is an editor's aside. */
 function stripBlurbSentences(text: string, removed: string[]): string {
   if (!isBlurb(text)) return text
-  const sentences = text.match(/[^。！？!?]+[。！？!?]*|[。！？!?]+/g) ?? [text]
+  // Sentences, and fragments set apart by a space (a page's `还剩5页未读，继续阅读` glued after the text).
+  const sentences = text.match(/[^。！？!?\s]+(?:[^。！？!?\s]|\s(?![\s\S]*?(?:还剩|還剩|继续阅读|繼續閱讀)))*[。！？!?]*\s*|\s+/g) ?? [text]
   return sentences
     .filter((s) => {
       if (!isBlurb(s)) return true

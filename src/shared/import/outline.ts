@@ -59,7 +59,11 @@ function enumerationGap(marker: Marker): number {
   if (at < 0) return -1
   const again = inlineMarkerPattern(marker.level, marker.ordinal)
   const restart = again ? rest.search(again) : -1
-  return restart < 0 || restart > at ? at : -1
+  if (restart >= 0 && restart < at) return -1
+  // An item that is a heading sentence and then text (（一）健全制度。制定了规章20项。（二）…) is a run-in
+  // section of a flattened page; a list's items are one clause each.
+  const item = rest.slice(0, at).replace(/[。！？；;，,\s]+$/, '')
+  return /[。！？]/.test(item) ? LIST_ITEM : at
 }
 
 /** Items this short are a list inside a sentence; longer ones may be sections whose line breaks were lost. */
