@@ -13,7 +13,7 @@ const GLOSS = new RegExp(`(?<=[\\u3400-\\u9fff])[（(]${SYLLABLE}(?:[\\s·]+${SY
 export function stripGlosses(lines: SourceLine[], keep?: ReadonlySet<string>): { lines: SourceLine[]; removed: string[] } {
   const removed: string[] = []
   const out = lines.map((line) => {
-    if (line.table || !/[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]|[a-z][1-5][)）]/.test(line.text)) return line
+    if (line.table || (!line.text.includes('(') && !line.text.includes('（')) || !/[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]|[a-z][1-5][)）]/.test(line.text)) return line
     const text = line.text.replace(GLOSS, (g: string) => {
       if (isKept(keep, g)) return g
       removed.push(g)

@@ -197,30 +197,37 @@ function evidence(f: Found, lines: SourceLine[]): number {
 }
 
 function findCandidates(lines: SourceLine[]): Found[] {
-  const out: Found[] = []
+  const all: Found[] = []
   lines.forEach((line, i) => {
-    if (line.table) return
-    const text = line.text
-    const m = parseMarker(text)
-    const h = m ? parseHeading(text) : null
-    if (m && h) out.push({ line: i, offset: 0, marker: m, parse: h, inline: false })
-    if (line.auto || line.heading) return
-    // Inside the paragraph, after its own marker (and the bullet before it).
-    const from = m ? text.length - m.rest.length : 0
-    let inline = 0
-    for (const hit of text.matchAll(INLINE_START)) {
-      const offset = (hit.index ?? 0) + hit[0].length
-      if (offset <= from || offset >= text.length - 1) continue
-      // A heading and its first sentence fit in a window; a pathological line cannot make this quadratic.
-      if (++inline > MAX_INLINE) break
-      const seg = text.slice(offset, offset + WINDOW)
-      const im = parseMarker(seg)
-      const ih = im ? parseHeading(seg) : null
-      if (im && ih) out.push({ line: i, offset, marker: im, parse: ih, inline: true })
-    }
-    glued(line, i, m && h ? 0 : -1, out)
+    const out: Found[] = []
+    lineCandidates(line, i, out)
+    all.push(...out)
   })
-  return out
+  return all
+}
+
+/** The candidates of one line, in order of their offset. */
+function lineCandidates(line: SourceLine, i: number, out: Found[]): void {
+  if (line.table) return
+  const text = line.text
+  const m = parseMarker(text)
+  const h = m ? parseHeading(text) : null
+  if (m && h) out.push({ line: i, offset: 0, marker: m, parse: h, inline: false })
+  if (line.auto || line.heading) return
+  // Inside the paragraph, after its own marker (and the bullet before it).
+  const from = m ? text.length - m.rest.length : 0
+  let inline = 0
+  for (const hit of text.matchAll(INLINE_START)) {
+    const offset = (hit.index ?? 0) + hit[0].length
+    if (offset <= from || offset >= text.length - 1) continue
+    // A heading and its first sentence fit in a window; a pathological line cannot make this quadratic.
+    if (++inline > MAX_INLINE) break
+    const seg = text.slice(offset, offset + WINDOW)
+    const im = parseMarker(seg)
+    const ih = im ? parseHeading(seg) : null
+    if (im && ih) out.push({ line: i, offset, marker: im, parse: ih, inline: true })
+  }
+  glued(line, i, m && h ? 0 : -1, out)
 }
 
 /** A marker right after a Chinese character or closing mark, where a heading's text ended without punctuation. */
@@ -234,7 +241,7 @@ const MAX_HEADING = 45
  */
 function glued(line: SourceLine, i: number, lineStart: number, out: Found[]): void {
   const text = line.text
-  const starts = out.filter((f) => f.line === i).map((f) => f.offset)
+  const starts = out.map((f) => f.offset)
   if (lineStart < 0 && !starts.length) return
   let seen = 0
   for (const hit of text.matchAll(GLUED_START)) {
@@ -249,7 +256,7 @@ function glued(line: SourceLine, i: number, lineStart: number, out: Found[]): vo
     out.push({ line: i, offset, marker: m, parse: h, inline: true, glued: true })
     starts.push(offset)
   }
-  out.sort((a, b) => a.line - b.line || a.offset - b.offset)
+  out.sort((a, b) => a.offset - b.offset)
 }
 
 interface Heading {

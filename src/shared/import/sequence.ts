@@ -74,9 +74,12 @@ function placements(stack: Open[], c: Candidate): { depth: number; entry: Open; 
   // The same family with another delimiter continuing a level: one level written two ways.
   const variant = stack.findIndex((o) => o.family === c.family && o.style !== c.style && c.ordinal === o.ordinal + 1)
   if (variant >= 0 && at < 0) out.push({ depth: variant, entry: { ...entry, style: stack[variant].style }, gain: 1.2 })
-  // A new level, under any open one that does not already use this style.
+  // A new level: under the innermost open level, under the deepest one whose style it nests in by the
+  // 公文 order, or at the top. (Other depths are never better than one of these three.)
   const limit = at >= 0 ? at : stack.length
-  for (let d = limit; d >= 0; d--) {
+  let natural = limit
+  while (natural > 0 && stack[natural - 1].canon >= c.canon) natural--
+  for (const d of new Set([limit, natural, 0])) {
     const parent = stack[d - 1]
     let gain = start(c.ordinal, stack.length === 0)
     // 1. under 3、: the same numerals with another delimiter can open a level too, less readily.
