@@ -19,6 +19,11 @@ describe('halfwidth-punctuation', () => {
     expect(fixedPreamble(r, fs)).toBe('时间不知不觉，我们后知后觉，辛苦的工作已经告一段落了，回顾这段时间以来的工作，制定一份工作总结吧。')
   })
 
+  it('leaves the colon of a web address alone', () => {
+    expect(count('解决：https://blog.csdn.net/a/1，详见原文')).toBe(0)
+    expect(count('网址http://www.example.cn,请访问')).toBe(1)
+  })
+
   it('counts a comma after a figure inside Chinese text', () => {
     expect(fixed('城乡学前三年幼儿入园率93%,义务教育阶段巩固率100%,初中毕业生升学率94.5%')).toBe(
       '城乡学前三年幼儿入园率93%，义务教育阶段巩固率100%，初中毕业生升学率94.5%'

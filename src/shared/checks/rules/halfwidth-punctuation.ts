@@ -115,6 +115,8 @@ export const halfwidthPunctuation: Rule = {
       const marks: number[] = text.includes('(') || text.includes(')') ? bracketMarks(text) : []
       for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i) // by code unit: indexing CJK text allocates
+        // The colon of a web address (https://) is not punctuation.
+        if (c === 0x3a && text.startsWith('//', i + 1)) continue
         if ((c === 0x2c || c === 0x3a || c === 0x3b || c === 0x3f) && chineseAround(text, i)) marks.push(i)
       }
       marks.sort((a, b) => a - b)
