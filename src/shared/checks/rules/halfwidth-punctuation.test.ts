@@ -21,7 +21,7 @@ describe('halfwidth-punctuation', () => {
 
   it('leaves the colon of a web address alone', () => {
     expect(count('解决：https://blog.csdn.net/a/1，详见原文')).toBe(0)
-    expect(count('网址http://www.example.cn,请访问')).toBe(1)
+    expect(count('解决：https://blog.csdn.net/a/1 详见原文,谢谢')).toBe(1)
   })
 
   it('counts a comma after a figure inside Chinese text', () => {
