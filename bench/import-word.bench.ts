@@ -12,12 +12,13 @@ import { tmpdir } from 'node:os'
 import { delimiter, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
-import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow } from 'docx'
+import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx'
 import { blockText, type Block, type Section } from '../src/shared/doc/model'
 import { numberSections } from '../src/shared/doc/numbering'
 import { reportStats } from '../src/shared/doc/stats'
 import { sampleReport } from '../src/shared/export/sample-report'
 import { importBuffer } from '../src/main/services/import-files'
+import { OUTLINE_NUMBERING, OUTLINE_REFERENCE } from '../src/main/services/testing/numbered-docx'
 
 const RUNS = 5
 const run = promisify(execFile)
@@ -36,25 +37,13 @@ async function wordNumbered(pages: number): Promise<{ docx: Buffer; outline: str
   const children: (Paragraph | Table)[] = [new Paragraph({ text: report.meta.title, alignment: AlignmentType.CENTER }), ...blocks(report.preamble)]
   const visit = (list: Section[]): void => {
     for (const s of list) {
-      children.push(new Paragraph({ text: s.title, numbering: { reference: 'outline', level: s.level - 1 } }), ...blocks(s.blocks))
+      children.push(new Paragraph({ text: s.title, numbering: { reference: OUTLINE_REFERENCE, level: s.level - 1 } }), ...blocks(s.blocks))
       visit(s.children)
     }
   }
   visit(report.sections)
   const doc = new Document({
-    numbering: {
-      config: [
-        {
-          reference: 'outline',
-          levels: [
-            { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', alignment: AlignmentType.LEFT },
-            { level: 1, format: LevelFormat.CHINESE_COUNTING, text: '（%2）', alignment: AlignmentType.LEFT },
-            { level: 2, format: LevelFormat.DECIMAL, text: '%3.', alignment: AlignmentType.LEFT },
-            { level: 3, format: LevelFormat.DECIMAL, text: '（%4）', alignment: AlignmentType.LEFT }
-          ]
-        }
-      ]
-    },
+    numbering: OUTLINE_NUMBERING,
     sections: [{ children }]
   })
   return { docx: await Packer.toBuffer(doc), outline: numberSections(report.sections).map((n) => `${n.marker}${n.section.title}`), pages: reportStats(report).pages }

@@ -164,6 +164,14 @@ export function numberFormatFromName(name: string | undefined): NumberFormat {
   }
 }
 
+/** A numbered list a paragraph points at: its levels, and the level starts this instance overrides. */
+export interface ListInstance {
+  /** The list that counts: instances of one list continue each other's numbers. */
+  list: string
+  levels: (ListLevel | undefined)[]
+  startOverrides: Map<number, number>
+}
+
 /**
  * Counts list paragraphs in document order. A list is identified by `list` (the .docx
  * abstract numbering or the .doc list id): instances of one list continue each other's

@@ -6,7 +6,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow } from 'docx'
+import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx'
 import iconv from 'iconv-lite'
 import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -15,6 +15,7 @@ import type { SourceLine } from '../../../shared/import/lines'
 import { numberSections } from '../../../shared/doc/numbering'
 import { importBuffer, readReportFile, sourceOfBuffer } from '../import-files'
 import { convertWithLibreOffice, haveLibreOffice } from '../testing/libreoffice'
+import { OUTLINE_NUMBERING, OUTLINE_REFERENCE } from '../testing/numbered-docx'
 import { docxToLines } from './docx'
 
 const texts = (lines: SourceLine[]) => lines.filter((l) => l.text || l.table).map((l) => (l.table ? `[${l.table.map((r) => r.join('|')).join('/')}]` : l.text))
@@ -88,29 +89,18 @@ describe('files written by LibreOffice: .doc (Word 97–2003) and .rtf', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'zj-readers-'))
     const doc = new Document({
-      numbering: {
-        config: [
-          {
-            reference: 'outline',
-            levels: [
-              { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', alignment: AlignmentType.LEFT },
-              { level: 1, format: LevelFormat.CHINESE_COUNTING, text: '（%2）', alignment: AlignmentType.LEFT },
-              { level: 2, format: LevelFormat.DECIMAL, text: '%3.', alignment: AlignmentType.LEFT }
-            ]
-          }
-        ]
-      },
+      numbering: OUTLINE_NUMBERING,
       sections: [
         {
           children: [
             new Paragraph({ text: '城关小学2024年工作总结', alignment: AlignmentType.CENTER }),
             new Paragraph('今年我校各项工作取得新进展，现总结如下：'),
-            new Paragraph({ text: '基本情况', numbering: { reference: 'outline', level: 0 } }),
-            new Paragraph({ text: '教学工作', numbering: { reference: 'outline', level: 1 } }),
-            new Paragraph({ text: '课堂改革稳步推进。全年开展公开课120节。', numbering: { reference: 'outline', level: 2 } }),
-            new Paragraph({ text: '质量监测成绩提升。', numbering: { reference: 'outline', level: 2 } }),
+            new Paragraph({ text: '基本情况', numbering: { reference: OUTLINE_REFERENCE, level: 0 } }),
+            new Paragraph({ text: '教学工作', numbering: { reference: OUTLINE_REFERENCE, level: 1 } }),
+            new Paragraph({ text: '课堂改革稳步推进。全年开展公开课120节。', numbering: { reference: OUTLINE_REFERENCE, level: 2 } }),
+            new Paragraph({ text: '质量监测成绩提升。', numbering: { reference: OUTLINE_REFERENCE, level: 2 } }),
             new Table({ rows: [new TableRow({ children: [new TableCell({ children: [new Paragraph('项目')] }), new TableCell({ children: [new Paragraph('数量')] })] }), new TableRow({ children: [new TableCell({ children: [new Paragraph('公开课')] }), new TableCell({ children: [new Paragraph('120节')] })] })] }),
-            new Paragraph({ text: '存在的问题', numbering: { reference: 'outline', level: 0 } }),
+            new Paragraph({ text: '存在的问题', numbering: { reference: OUTLINE_REFERENCE, level: 0 } }),
             new Paragraph('师资力量仍显不足。'),
             new Paragraph('城关小学'),
             new Paragraph('2024年12月30日')

@@ -1,4 +1,4 @@
-import type { NumberFormat, ListLevel } from '../list-numbering'
+import type { ListInstance, ListLevel, NumberFormat } from '../list-numbering'
 import type { Bytes } from './bytes'
 
 /**
@@ -37,15 +37,9 @@ const NFC: Record<number, NumberFormat> = {
   255: 'none'
 }
 
-export interface DocListInstance {
-  list: string
-  levels: (ListLevel | undefined)[]
-  startOverrides: Map<number, number>
-}
-
 export interface DocLists {
   /** The list a paragraph's ilfo (1-based) points at. */
-  instance(ilfo: number): DocListInstance | undefined
+  instance(ilfo: number): ListInstance | undefined
 }
 
 function readLvl(t: Bytes, o: number): { level: ListLevel; next: number } {
@@ -94,7 +88,7 @@ export function readLists(table: Bytes, plfLst: { fc: number; lcb: number }, plf
       lists.set(lsid, levels)
     }
   }
-  const lfos: DocListInstance[] = []
+  const lfos: ListInstance[] = []
   if (plfLfo.lcb >= 4) {
     const count = table.i32(plfLfo.fc)
     const heads: { lsid: number; clfolvl: number }[] = []

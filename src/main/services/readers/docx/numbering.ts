@@ -1,4 +1,4 @@
-import { numberFormatFromName, type ListLevel } from '../list-numbering'
+import { numberFormatFromName, type ListInstance, type ListLevel } from '../list-numbering'
 import type { Styles } from './styles'
 import { child, elements, val, type XmlElement } from './xml'
 
@@ -8,15 +8,8 @@ import { child, elements, val, type XmlElement } from './xml'
  * to a numbering style (`w:numStyleLink`) takes its levels from the list that style names.
  */
 
-export interface NumberingInstance {
-  /** The list that counts: instances of one abstract definition continue each other. */
-  list: string
-  levels: (ListLevel | undefined)[]
-  startOverrides: Map<number, number>
-}
-
 export interface Numbering {
-  instance(numId: string): NumberingInstance | undefined
+  instance(numId: string): ListInstance | undefined
 }
 
 function readLevel(lvl: XmlElement): ListLevel {
@@ -49,8 +42,8 @@ export function parseNumbering(root: XmlElement | undefined, styles: Styles): Nu
   const nums = new Map<string, XmlElement>()
   for (const num of elements(root, 'w:num')) nums.set(num.attrs['w:numId'] ?? '', num)
 
-  const cache = new Map<string, NumberingInstance | undefined>()
-  const resolve = (numId: string, depth: number): NumberingInstance | undefined => {
+  const cache = new Map<string, ListInstance | undefined>()
+  const resolve = (numId: string, depth: number): ListInstance | undefined => {
     if (cache.has(numId)) return cache.get(numId)
     const num = nums.get(numId)
     let absId = val(num, 'w:abstractNumId')
