@@ -104,6 +104,11 @@ describe('stripWatermarks', () => {
     expect(stripWatermarks(text).text).toBe(text)
   })
 
+  it('keeps a link written out with its scheme and path', () => {
+    const text = '定位左侧菜单，使用<el-scrollbar>去除滚动条  https://blog.csdn.net/a/article/details/79734787'
+    expect(stripWatermarks(text).text).toBe(text)
+  })
+
   it('leaves decimals and ordinary text alone', () => {
     const text = '投资6267.4万元，完成率99.5%，Word.docx 格式'
     expect(stripWatermarks(text).text).toBe(text)

@@ -193,7 +193,8 @@ export function stripWatermarks(text: string): { text: string; removed: string[]
   if (!/\.(?:com|cn|net|org|cc|info|top|vip|xyz|wang|site|tw|hk)/i.test(text)) return { text, removed: [] }
   const removed: string[] = []
   const out = text.replace(URL_IN_TEXT, (url: string, offset: number) => {
-    if (URL_INTRO.test(text.slice(Math.max(0, offset - 6), offset))) return url
+    // A watermark is a bare host passed off as text; a link written out with its scheme and path is the author's.
+    if (/^https?:\/\/[^/]+\/\S/i.test(url) || URL_INTRO.test(text.slice(Math.max(0, offset - 6), offset))) return url
     removed.push(url)
     return ''
   })
