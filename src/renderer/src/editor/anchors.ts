@@ -129,3 +129,24 @@ export function $replaceAnchor(report: Report, anchor: Anchor, expected: string,
   from.node.spliceText(from.offset, to.offset - from.offset, replacement)
   return true
 }
+
+/** Whether a point (a text node and an offset in it) lies within the anchored text: a finding under the caret. */
+export function $anchorContains(report: Report, anchor: Anchor, point: { key: string; offset: number }): boolean {
+  const located = $locate(report, anchor)
+  if (!located) return false
+  let pos = 0
+  let found: number | null = null
+  const visit = (node: LexicalNode): boolean => {
+    if ($isTextNode(node)) {
+      if (node.getKey() === point.key) {
+        found = pos + point.offset
+        return true
+      }
+      pos += node.getTextContentSize()
+    } else if ($isLineBreakNode(node)) pos += 1
+    else if ($isElementNode(node)) return node.getChildren().some(visit)
+    return false
+  }
+  visit(located.element)
+  return found !== null && found >= located.base + anchor.start && found <= located.base + anchor.end
+}

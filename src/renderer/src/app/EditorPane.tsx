@@ -1,0 +1,100 @@
+/** The editor screen: toolbar, metadata, find bar, the page, and the editor's context menu. */
+import { useCallback, useMemo, useRef, type MouseEvent } from 'react'
+import type { LexicalEditor } from 'lexical'
+import type { Report, ReportMeta } from '@shared/doc/model'
+import type { DocumentInfo } from '../editor/plugins/DocumentInfoPlugin'
+import { ReportEditor } from '../editor/ReportEditor'
+import { ContextMenuView } from '../features/context-menu/ContextMenuView'
+import { contextEntries } from '../features/context-menu/entries'
+import { MetaBar } from '../features/editor/MetaBar'
+import { Toolbar } from '../features/editor/Toolbar'
+import { FindBar } from '../features/find/FindBar'
+import { caretOnHeading, findingAtCaret } from './commandHandlers'
+import { useApp } from './AppContext'
+import { useStore } from './store'
+
+/** Where the keyboard opened the menu: under the caret (the Menu key and Shift+F10 carry no mouse position). */
+function caretPoint(): { x: number; y: number } | null {
+  const s = window.getSelection()
+  if (!s || s.rangeCount === 0) return null
+  const r = s.getRangeAt(0).getBoundingClientRect()
+  return r.width || r.height ? { x: r.left, y: r.bottom + 2 } : null
+}
+
+export function EditorPane() {
+  const app = useApp()
+  const { report, ui } = app
+  const opened = useStore(report.store, (s) => s.opened)
+  const meta = useStore(report.store, (s) => s.meta)
+  const loadProblem = useStore(report.store, (s) => s.loadProblem)
+  const hidden = useStore(ui, (s) => s.view !== 'editor')
+  const readOnly = loadProblem !== null || opened?.record.status === 'final'
+  const byKeyboard = useRef(0)
+
+  // Stable callbacks: the editor's plugins re-run their effects when these change.
+  const setMeta = useCallback((m: typeof meta) => report.store.set({ meta: m }), [report])
+  const onInfo = useCallback((info: DocumentInfo) => report.store.set({ info }), [report])
+  const onEditor = useCallback((editor: LexicalEditor | null) => report.store.set({ editor }), [report])
+  const onLoadProblem = useCallback((problem: string | null) => report.store.set({ loadProblem: problem }), [report])
+  const onPasted = useCallback((pasted: ReportMeta, others: Report[]) => void report.onReportPasted(pasted, others), [report])
+  const toolbar = useMemo(
+    () => (
+      <>
+        <Toolbar readOnly={readOnly} run={app.run} />
+        <MetaBar meta={meta} readOnly={readOnly} onChange={setMeta} />
+        {loadProblem && (
+          <div className="banner banner-warning" role="alert">
+            {loadProblem}
+          </div>
+        )}
+        <FindBar find={app.find} readOnly={readOnly} />
+      </>
+    ),
+    [app, meta, readOnly, loadProblem, setMeta]
+  )
+
+  const onContextMenu = (e: MouseEvent) => {
+    const editor = report.store.get().editor
+    if (!editor || !(e.target as Element).closest('.editor-content')) return
+    e.preventDefault()
+    const keyboard = Date.now() - byKeyboard.current < 500 || (e.clientX === 0 && e.clientY === 0)
+    const at = (keyboard && caretPoint()) || { x: e.clientX, y: e.clientY }
+    // The click has moved the caret; the editor reads it on the next selectionchange.
+    requestAnimationFrame(() => {
+      const place = { onHeading: caretOnHeading(editor), finding: findingAtCaret(editor, report) }
+      app.contextMenu.show(at.x, at.y, contextEntries(app.commands, place))
+    })
+  }
+
+  return (
+    <div
+      className="editor-pane"
+      hidden={hidden}
+      onContextMenu={onContextMenu}
+      onKeyDown={(e) => {
+        if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) byKeyboard.current = Date.now()
+      }}
+    >
+      {opened ? (
+        <ReportEditor
+          key={`${opened.record.id}:${opened.generation}`}
+          record={opened.record}
+          meta={meta}
+          caret={opened.caret}
+          scrollTop={opened.scrollTop}
+          onInfo={onInfo}
+          onStatus={report.onStatus}
+          onEditor={onEditor}
+          registerFlush={report.registerFlush}
+          onLoadProblem={onLoadProblem}
+          onReportPasted={onPasted}
+          highlight={opened.highlight}
+          toolbar={toolbar}
+        />
+      ) : (
+        <div className="loading">正在打开…</div>
+      )}
+      <ContextMenuView menu={app.contextMenu} run={app.run} onClosed={() => report.store.get().editor?.focus()} />
+    </div>
+  )
+}

@@ -1,0 +1,105 @@
+/**
+ * The window's model, created once: the stores, the flows and the command handlers, plus the
+ * connections to main (menu commands, progress, the close handshake) made exactly once.
+ */
+import { COMMANDS, matchesAccelerator, type CommandId } from '@shared/commands'
+import { createCarryForwardFlow } from '../features/carry-forward/carryForwardFlow'
+import { createContextMenu, type ContextMenu } from '../features/context-menu/contextMenu'
+import { createExportFlow, type ExportFlow } from '../features/export/exportFlow'
+import { createFindController, type FindController } from '../features/find/findController'
+import { createImportFlow, type ImportFlow } from '../features/import/importFlow'
+import { createOpenReport, type OpenReport } from '../features/open-report/openReport'
+import { createZoom, type Zoom } from '../features/page-view/zoom'
+import type { SearchIndexHandle } from '../features/search/useSearch'
+import { createVersionFlow, type VersionFlow } from '../features/versions/versionFlow'
+import { createCommandHandlers, type CommandHandlers } from './commandHandlers'
+import { createUiStore, type UiStore } from './uiStore'
+
+export interface AppModel {
+  ui: UiStore
+  report: OpenReport
+  importFlow: ImportFlow
+  exportFlow: ExportFlow
+  carryForward: (id: string) => Promise<void>
+  versions: VersionFlow
+  find: FindController
+  zoom: Zoom
+  contextMenu: ContextMenu
+  commands: CommandHandlers
+  /** Runs a command if it can act now. */
+  run(id: CommandId): void
+  /** Connects to main and opens the last report; returns the disconnect. Safe to call again after it. */
+  connect(): () => void
+}
+
+const isMac = () => /Mac/.test(navigator.platform)
+
+export function createAppModel(search: () => SearchIndexHandle): AppModel {
+  const ui = createUiStore()
+  const report = createOpenReport(ui, search)
+  const importFlow = createImportFlow(report, ui, search)
+  const exportFlow = createExportFlow(report, ui)
+  const versions = createVersionFlow(report, ui)
+  const find = createFindController()
+  const zoom = createZoom()
+  const commands = createCommandHandlers({ ui, report, importFlow, exportFlow, versions, find, zoom })
+  let started = false
+  const run = (id: CommandId) => {
+    const h = commands[id]
+    if (h.enabled?.() ?? true) h.run()
+  }
+
+  /**
+   * The browser build has no native menu: the table's accelerators are handled here instead, once,
+   * by one listener. Keys the editor handles itself (Ctrl+1…4, Tab, Ctrl+Z…) are left to it.
+   */
+  const onKey = (e: KeyboardEvent) => {
+    if (e.defaultPrevented || e.isComposing) return
+    for (const [id, spec] of Object.entries(COMMANDS) as [CommandId, (typeof COMMANDS)[CommandId]][]) {
+      if (!spec.accelerator || spec.editorKey || !matchesAccelerator(spec.accelerator, e, isMac())) continue
+      e.preventDefault()
+      run(id)
+      return
+    }
+  }
+
+  return {
+    ui,
+    report,
+    importFlow,
+    exportFlow,
+    carryForward: createCarryForwardFlow(report, ui),
+    versions,
+    find,
+    zoom,
+    contextMenu: createContextMenu(),
+    commands,
+    run,
+    connect() {
+      let live = true
+      const offs = [
+        window.api.onMenuCommand((id) => run(id)),
+        window.api.onBeforeClose(() => void report.flush().finally(() => void window.api.closeReady())),
+        importFlow.connect(),
+        exportFlow.connect(),
+        find.connect(() => report.store.get().editor, report.store.subscribe, report.readOnly)
+      ]
+      let offKeys = () => {}
+      void window.api.getAppInfo().then((info) => {
+        // In the app the native menu owns the accelerators; only the browser build listens here.
+        if (!live || info.shell === 'electron') return
+        window.addEventListener('keydown', onKey)
+        offKeys = () => window.removeEventListener('keydown', onKey)
+      })
+      if (!started) {
+        started = true
+        void report.start()
+      }
+      return () => {
+        live = false
+        offKeys()
+        for (const off of offs) off()
+      }
+    }
+  }
+}
