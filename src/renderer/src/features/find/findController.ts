@@ -225,7 +225,8 @@ export function createFindController(): FindController {
         { tag: HISTORY_PUSH_TAG, discrete: true }
       )
       recompute('keep')
-      store.set({ message: `已替换 ${count} 处` })
+      // The button just pressed is now disabled and has lost focus: the keyboard goes back to the query.
+      store.set((s) => ({ message: `已替换 ${count} 处`, focusTick: s.focusTick + 1 }))
       paint()
     },
     showPhrase(phrase, fromBlockKey) {
