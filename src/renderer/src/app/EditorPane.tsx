@@ -1,6 +1,6 @@
 /** The editor screen: toolbar, metadata, find bar, the page, and the editor's context menu. */
 import { useCallback, useMemo, useRef, type MouseEvent } from 'react'
-import type { LexicalEditor } from 'lexical'
+import { $getNearestNodeFromDOMNode, $isTextNode, type LexicalEditor } from 'lexical'
 import type { Report, ReportMeta } from '@shared/doc/model'
 import type { DocumentInfo } from '../editor/plugins/DocumentInfoPlugin'
 import { ReportEditor } from '../editor/ReportEditor'
@@ -9,9 +9,29 @@ import { contextEntries } from '../features/context-menu/entries'
 import { MetaBar } from '../features/editor/MetaBar'
 import { Toolbar } from '../features/editor/Toolbar'
 import { FindBar } from '../features/find/FindBar'
-import { caretOnHeading, findingAtCaret } from './commandHandlers'
+import { caretOnHeading, findingAtCaret, type TextPoint } from './commandHandlers'
 import { useApp } from './AppContext'
 import { useStore } from './store'
+
+/**
+ * A right-click puts the caret where it clicked, as in Word, unless it clicked inside the selection
+ * (so 复制 copies what was selected). Returns the text point clicked, for what the menu offers there.
+ */
+function caretToClick(editor: LexicalEditor, x: number, y: number): TextPoint | null {
+  const selection = window.getSelection()
+  const inSelection =
+    selection && !selection.isCollapsed && selection.rangeCount > 0 && [...selection.getRangeAt(0).getClientRects()].some((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom)
+  if (inSelection) return null
+  const range = document.caretRangeFromPoint(x, y)
+  if (!range || !editor.getRootElement()?.contains(range.startContainer)) return null
+  selection?.removeAllRanges()
+  selection?.addRange(range)
+  // editor.read, not the state's: finding a node from the DOM needs the editor.
+  return editor.read(() => {
+    const node = $getNearestNodeFromDOMNode(range.startContainer)
+    return $isTextNode(node) ? { key: node.getKey(), offset: range.startOffset } : null
+  })
+}
 
 /** Where the keyboard opened the menu: under the caret (the Menu key and Shift+F10 carry no mouse position). */
 function caretPoint(): { x: number; y: number } | null {
@@ -59,9 +79,9 @@ export function EditorPane() {
     e.preventDefault()
     const keyboard = Date.now() - byKeyboard.current < 500 || (e.clientX === 0 && e.clientY === 0)
     const at = (keyboard && caretPoint()) || { x: e.clientX, y: e.clientY }
-    // The click has moved the caret; the editor reads it on the next selectionchange.
+    const clicked = keyboard ? null : caretToClick(editor, e.clientX, e.clientY)
     requestAnimationFrame(() => {
-      const place = { onHeading: caretOnHeading(editor), finding: findingAtCaret(editor, report) }
+      const place = { onHeading: caretOnHeading(editor, clicked), finding: findingAtCaret(editor, report, clicked) }
       app.contextMenu.show(at.x, at.y, contextEntries(app.commands, place))
     })
   }

@@ -2,7 +2,7 @@
  * What each command does. A Record over every CommandId: a command added to the table
  * (src/shared/commands.ts) without a handler here does not compile.
  */
-import { $getSelection, $isRangeSelection, REDO_COMMAND, UNDO_COMMAND, type LexicalEditor } from 'lexical'
+import { $getNodeByKey, $getSelection, $isRangeSelection, REDO_COMMAND, UNDO_COMMAND, type LexicalEditor } from 'lexical'
 import type { CommandId } from '@shared/commands'
 import type { EditCommand, ExportFormat } from '@shared/ipc'
 import type { Finding } from '@shared/checks/types'
@@ -40,21 +40,32 @@ export interface CommandParts {
   zoom: Zoom
 }
 
-/** The fixable 校对 finding whose text holds the caret, if any. */
-export function findingAtCaret(editor: LexicalEditor, report: OpenReport): Finding | null {
+/** A place in the text: a text node and an offset in it. */
+export type TextPoint = { key: string; offset: number }
+
+/** The caret (the selection's anchor), when there is a text selection. */
+function $caret(): TextPoint | null {
+  const s = $getSelection()
+  return $isRangeSelection(s) ? { key: s.anchor.key, offset: s.anchor.offset } : null
+}
+
+/** The fixable 校对 finding whose text holds the point (the caret by default), if any. */
+export function findingAtCaret(editor: LexicalEditor, report: OpenReport, at?: TextPoint | null): Finding | null {
   const { checked } = report.store.get()
   const model = checked.report
   if (!model) return null
   return editor.getEditorState().read(() => {
-    const s = $getSelection()
-    if (!$isRangeSelection(s)) return null
-    const point = { key: s.anchor.key, offset: s.anchor.offset }
-    return checked.findings.find((f) => f.fix && $anchorContains(model, f.anchor, point)) ?? null
+    const point = at ?? $caret()
+    return point ? (checked.findings.find((f) => f.fix && $anchorContains(model, f.anchor, point)) ?? null) : null
   })
 }
 
-export function caretOnHeading(editor: LexicalEditor): boolean {
-  return editor.getEditorState().read(() => $isSectionHeadingNode($selectedBlock()))
+/** Whether the point (the caret by default) is in a section heading. */
+export function caretOnHeading(editor: LexicalEditor, at?: TextPoint | null): boolean {
+  return editor.getEditorState().read(() => {
+    const node = at ? $getNodeByKey(at.key) : null
+    return $isSectionHeadingNode(node ? node.getTopLevelElement() : $selectedBlock())
+  })
 }
 
 export function createCommandHandlers({ ui, report, importFlow, exportFlow, versions, find, zoom }: CommandParts): CommandHandlers {

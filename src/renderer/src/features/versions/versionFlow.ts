@@ -1,6 +1,6 @@
 /**
- * The history flows: a version by hand (with a note), Ctrl+S (save at once; a version unless the
- * last one came from Ctrl+S less than a minute ago or nothing changed since), and restore.
+ * The history flows: a version by hand (with a note), Ctrl+S (save at once, and a version unless
+ * the last Ctrl+S made one less than a minute ago or nothing changed since it), and restore.
  */
 import type { VersionRecord } from '../../db/database'
 import { getReport } from '../../db/reports'
@@ -36,8 +36,9 @@ export function createVersionFlow(report: OpenReport, ui: UiStore): VersionFlow 
       const record = await getReport(id)
       if (!record) return false
       const [last] = await listVersions(id)
-      const recentSave = last && last.reason === 'manual' && last.note === SAVE_NOTE && Date.now() - last.createdAt < SAVE_VERSION_GAP_MS
-      if (recentSave || (last && JSON.stringify(last.report) === JSON.stringify(record.report))) return false
+      const bySave = last && last.reason === 'manual' && last.note === SAVE_NOTE
+      // Not twice within a minute, and not the same text again; an automatic version of the same text does not count.
+      if (bySave && (Date.now() - last.createdAt < SAVE_VERSION_GAP_MS || JSON.stringify(last.report) === JSON.stringify(record.report))) return false
       await addVersion(record, 'manual', SAVE_NOTE)
       // The history list refreshes on each save status; this one changed the list without a save.
       report.saveStatus.set({ state: 'saved', at: Date.now() })
