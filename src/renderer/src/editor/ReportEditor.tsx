@@ -19,6 +19,7 @@ import { HighlightAnchorsPlugin } from './plugins/HighlightAnchorsPlugin'
 import type { Anchor } from '@shared/checks/types'
 import { NumberingPlugin } from './plugins/NumberingPlugin'
 import { PasteSectionsPlugin } from './plugins/PasteSectionsPlugin'
+import { PromptPlugin } from './plugins/PromptPlugin'
 import { RestoreCaretPlugin } from './plugins/RestoreCaretPlugin'
 import { SectionShortcutsPlugin } from './plugins/SectionShortcutsPlugin'
 import { editorTheme } from './theme'
@@ -92,6 +93,7 @@ export function ReportEditor(props: ReportEditorProps) {
       <ImeEnterGuardPlugin />
       <NumberingPlugin />
       <SectionShortcutsPlugin />
+      <PromptPlugin />
       <PasteSectionsPlugin onReportPasted={props.onReportPasted} />
       <DocumentInfoPlugin meta={meta} onChange={props.onInfo} />
       <RestoreCaretPlugin caret={props.caret} scrollTop={props.scrollTop} />
