@@ -29,7 +29,8 @@ const hasLibreOffice = (process.env.PATH ?? '').split(delimiter).some((d) => d &
 const hasPdfinfo = (process.env.PATH ?? '').split(delimiter).some((d) => d && existsSync(join(d, 'pdfinfo')))
 if (!hasLibreOffice || !hasPdfinfo) console.warn('export-docx.lo.test: skipped, `libreoffice` or `pdfinfo` (poppler-utils) is not on PATH')
 
-const CORPUS = '/work/shared/corpus'
+/** The shared corpus beside the repository (../shared/corpus), or CORPUS_DIR. */
+const CORPUS = process.env.CORPUS_DIR ?? join(import.meta.dirname, '../../../../shared/corpus')
 
 /**
  * Within 15 %. Page counts are whole numbers, so a short document whose last lines fall just past
