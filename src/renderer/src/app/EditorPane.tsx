@@ -50,6 +50,7 @@ export function EditorPane() {
   const hidden = useStore(ui, (s) => s.view !== 'editor')
   const readOnly = loadProblem !== null || opened?.record.status === 'final'
   const byKeyboard = useRef(0)
+  const pageView = useMemo(() => ({ zoom: app.zoom, layout: app.pageLayout }), [app])
 
   // Stable callbacks: the editor's plugins re-run their effects when these change.
   const setMeta = useCallback((m: typeof meta) => report.store.set({ meta: m }), [report])
@@ -110,6 +111,7 @@ export function EditorPane() {
           onReportPasted={onPasted}
           highlight={opened.highlight}
           toolbar={toolbar}
+          pageView={pageView}
         />
       ) : (
         <div className="loading">正在打开…</div>

@@ -10,6 +10,7 @@ import { createFindController, type FindController } from '../features/find/find
 import { createImportFlow, type ImportFlow } from '../features/import/importFlow'
 import { createOpenReport, type OpenReport } from '../features/open-report/openReport'
 import { createZoom, type Zoom } from '../features/page-view/zoom'
+import { createPageLayout, type PageLayout } from '../features/page-view/pageLayout'
 import type { SearchIndexHandle } from '../features/search/useSearch'
 import { createVersionFlow, type VersionFlow } from '../features/versions/versionFlow'
 import { createCommandHandlers, type CommandHandlers } from './commandHandlers'
@@ -24,6 +25,8 @@ export interface AppModel {
   versions: VersionFlow
   find: FindController
   zoom: Zoom
+  /** What the page view measured: pages and the caret's page. */
+  pageLayout: PageLayout
   contextMenu: ContextMenu
   commands: CommandHandlers
   /** Runs a command if it can act now. */
@@ -72,6 +75,7 @@ export function createAppModel(search: () => SearchIndexHandle): AppModel {
     versions,
     find,
     zoom,
+    pageLayout: createPageLayout(),
     contextMenu: createContextMenu(),
     commands,
     run,

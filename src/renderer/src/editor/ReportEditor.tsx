@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react'
+import { useEffect, useMemo, useState, type CSSProperties, type ReactNode } from 'react'
 import { LexicalComposer } from '@lexical/react/LexicalComposer'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { ContentEditable } from '@lexical/react/LexicalContentEditable'
@@ -23,6 +23,19 @@ import { PromptPlugin } from './plugins/PromptPlugin'
 import { RestoreCaretPlugin } from './plugins/RestoreCaretPlugin'
 import { SectionShortcutsPlugin } from './plugins/SectionShortcutsPlugin'
 import { editorTheme } from './theme'
+import { PageViewPlugin } from './plugins/PageViewPlugin'
+import { PageZoom } from '../features/page-view/PageZoom'
+import type { PageLayout } from '../features/page-view/pageLayout'
+import type { Zoom } from '../features/page-view/zoom'
+import { FONT_STACKS } from '@shared/export/html'
+
+/** The print view's font stacks (shared/export/html.ts), so the page wraps lines as the PDF does. */
+const PAGE_FONTS = {
+  '--gw-body': FONT_STACKS.body,
+  '--gw-heading1': FONT_STACKS.heading1,
+  '--gw-heading2': FONT_STACKS.heading2,
+  '--gw-title': FONT_STACKS.title
+} as CSSProperties
 
 function EditorRef({ onEditor }: { onEditor: (e: LexicalEditor | null) => void }): null {
   const [editor] = useLexicalComposerContext()
@@ -48,6 +61,8 @@ export interface ReportEditorProps {
   toolbar?: ReactNode
   /** Text to mark on this first load (a carried-forward report's figures). */
   highlight?: Anchor[]
+  /** The page view's zoom and what it measured (pages, the caret's page). */
+  pageView: { zoom: Zoom; layout: PageLayout }
 }
 
 /** The report editor. Mount it with key={record.id}: one editor per opened report. */
@@ -80,13 +95,16 @@ export function ReportEditor(props: ReportEditorProps) {
       <EditorRef onEditor={props.onEditor} />
       {props.toolbar}
       <div className="page-scroll">
-        <div className="page" lang="zh-CN">
-          <RichTextPlugin
-            contentEditable={<ContentEditable className="editor-content" aria-label="总结正文" spellCheck={false} />}
-            placeholder={<div className="editor-placeholder">输入标题，按回车开始正文。Ctrl+1…4 设为各级标题。</div>}
-            ErrorBoundary={LexicalErrorBoundary}
-          />
-        </div>
+        <PageZoom zoom={props.pageView.zoom}>
+          <div className="page" lang="zh-CN" style={PAGE_FONTS}>
+            <RichTextPlugin
+              contentEditable={<ContentEditable className="editor-content" aria-label="总结正文" spellCheck={false} />}
+              placeholder={<div className="editor-placeholder">输入标题，按回车开始正文。Ctrl+1…4 设为各级标题。</div>}
+              ErrorBoundary={LexicalErrorBoundary}
+            />
+            <PageViewPlugin layout={props.pageView.layout} />
+          </div>
+        </PageZoom>
       </div>
       <HistoryPlugin />
       <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} />

@@ -47,14 +47,20 @@ function SaveStatusLabel({ store }: { store: SaveStatusStore }) {
 
 export function StatusBar({
   characters,
+  page,
   pages,
+  measured,
   saveStatus,
   saveNote,
   readOnly,
   zoom
 }: {
   characters: number
+  /** The caret's page and the page count, as the page view lays the report out. */
+  page: number
   pages: number
+  /** Whether the page view has laid out the open report yet. */
+  measured?: boolean
   saveStatus: SaveStatusStore
   /** What Ctrl+S just did (已保存…), for a few seconds. */
   saveNote: string | null
@@ -64,7 +70,9 @@ export function StatusBar({
   return (
     <footer className="status-bar">
       <span data-testid="char-count">字数 {characters.toLocaleString('zh-CN')}</span>
-      <span data-testid="page-count">约 {pages} 页</span>
+      <span data-testid="page-count" data-measured={measured ? 'true' : 'false'}>
+        第 {page} 页，共 {pages} 页
+      </span>
       <span className="status-spacer" />
       {readOnly && <span className="status-readonly">只读</span>}
       {saveNote && (
