@@ -20,6 +20,7 @@ import type { Anchor } from '@shared/checks/types'
 import { NumberingPlugin } from './plugins/NumberingPlugin'
 import { PasteSectionsPlugin } from './plugins/PasteSectionsPlugin'
 import { PromptPlugin } from './plugins/PromptPlugin'
+import { TripleClickPlugin } from './plugins/TripleClickPlugin'
 import { RestoreCaretPlugin } from './plugins/RestoreCaretPlugin'
 import { SectionShortcutsPlugin } from './plugins/SectionShortcutsPlugin'
 import { editorTheme } from './theme'
@@ -112,6 +113,7 @@ export function ReportEditor(props: ReportEditorProps) {
       <NumberingPlugin />
       <SectionShortcutsPlugin />
       <PromptPlugin />
+      <TripleClickPlugin />
       <PasteSectionsPlugin onReportPasted={props.onReportPasted} />
       <DocumentInfoPlugin meta={meta} onChange={props.onInfo} />
       <RestoreCaretPlugin caret={props.caret} scrollTop={props.scrollTop} />
