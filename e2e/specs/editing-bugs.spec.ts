@@ -18,3 +18,17 @@ test.describe('editing as in Word', () => {
     await expect.poll(() => ed.lines()).toEqual(['2025年工作总结', '今年以来，我局扎实推进各项工作。', '一、主要工作', '全年组织学习15次。', '二、存在问题', '经费不足。'])
   })
 })
+
+test('a marker typed by hand is dropped when the paragraph becomes a heading: no （二）三、', async ({ app }) => {
+  const ed = new EditorPage(app.page)
+  await ed.title.click()
+  await ed.pasteText(REPORT)
+  await ed.placeCaretAfter('经费不足。')
+  await ed.press('Enter')
+  await ed.type('三、强化队伍建设')
+  await ed.press('Control+2')
+  await expect.poll(() => ed.headingTexts()).toEqual(['一、主要工作', '二、存在问题', '（一）强化队伍建设'])
+  // Undo brings the paragraph back as typed.
+  await ed.press('Control+z')
+  await expect.poll(() => ed.lines()).toContain('三、强化队伍建设')
+})
