@@ -32,3 +32,43 @@ test('a marker typed by hand is dropped when the paragraph becomes a heading: no
   await ed.press('Control+z')
   await expect.poll(() => ed.lines()).toContain('三、强化队伍建设')
 })
+
+/** The block the caret is in: its class and text. */
+async function caretBlock(ed: EditorPage): Promise<string> {
+  return ed.content.evaluate((root) => {
+    let n: Node | null = window.getSelection()?.anchorNode ?? null
+    while (n && n.parentNode !== root) n = n.parentNode
+    return n ? `${(n as HTMLElement).className}:${n.textContent}` : ''
+  })
+}
+
+test('the caret starts at the title of a report never opened, and a new template draft not in the signature date', async ({ app }) => {
+  const ed = new EditorPage(app.page)
+  await app.page.getByRole('button', { name: '新建' }).click()
+  const dialog = app.page.getByRole('dialog', { name: '新建总结' })
+  await dialog.getByRole('radio', { name: /^年度工作总结/ }).check()
+  await dialog.getByLabel('单位名称').fill('某某县教育局')
+  await dialog.getByLabel('年度', { exact: true }).fill('2026')
+  await dialog.getByRole('button', { name: '创建' }).click()
+  await expect(ed.title).toHaveText('某某县教育局2026年工作总结')
+  await expect.poll(() => caretBlock(ed)).toBe('report-title:某某县教育局2026年工作总结')
+  await ed.type('（初稿）')
+  await expect(ed.title).toHaveText('某某县教育局2026年工作总结（初稿）')
+  await expect(ed.content.locator('.signature-date')).not.toContainText('初稿')
+
+  // A second report, opened for the first time: at its title too. Going back to the first finds the caret where it was left.
+  await ed.newBlankDraft()
+  await ed.title.click()
+  await ed.pasteText(REPORT)
+  await ed.waitSaved()
+  await ed.placeCaretAfter('参学率98%')
+  const list = app.page.getByRole('complementary', { name: '草稿' })
+  await list.getByRole('button', { name: /某某县教育局2026年工作总结/ }).click()
+  await expect(ed.title).toHaveText('某某县教育局2026年工作总结（初稿）')
+  await expect.poll(() => caretBlock(ed)).toBe('report-title:某某县教育局2026年工作总结（初稿）')
+  await list.getByRole('button', { name: /2025年工作总结/ }).click()
+  await expect(ed.title).toHaveText('2025年工作总结')
+  await expect.poll(() => caretBlock(ed)).toBe('body-paragraph:全年组织学习12次，参学率98%。')
+  await ed.type('以上')
+  await expect(ed.content.locator('.body-paragraph', { hasText: '以上' })).toHaveText('全年组织学习12次，参学率98%以上。')
+})

@@ -10,6 +10,7 @@ import type { ReportRecord } from '../../db/database'
 import { createReport, discardIfBlank, getReport, listReports, listTrash, purgeTrash, trashReport } from '../../db/reports'
 import { loadSession, saveSession, type SessionState } from '../../db/session'
 import type { SaveStatus } from '../../editor/plugins/AutosavePlugin'
+import { $caret } from '../../editor/caret'
 import type { DocumentInfo } from '../../editor/plugins/DocumentInfoPlugin'
 import type { DraftSummary } from '../drafts/DraftList'
 import { createSaveStatusStore, type SaveStatusStore } from '../editor/saveStatusStore'
@@ -80,14 +81,25 @@ export function createOpenReport(ui: UiStore, search: () => SearchIndexHandle): 
     store.set({ drafts: await listReports(), trash: await listTrash() })
   }
 
+  /** Where the caret was in each report left in this session, so going back to one finds it there. */
+  const leftAt = new Map<string, SessionState>()
+  const rememberCaret = () => {
+    const { editor, opened } = store.get()
+    if (!editor || !opened) return
+    const caret = editor.getEditorState().read($caret)
+    leftAt.set(opened.record.id, { reportId: opened.record.id, caret, scrollTop: document.querySelector('.page-scroll')?.scrollTop })
+  }
+
   const open: OpenReport['open'] = async (id, options = {}) => {
     await flush()
     const record = await getReport(id)
     if (!record) return
+    if (openedId() !== id) rememberCaret()
     // A blank draft that was never written in is not worth keeping once the clerk moves on.
     const left = openedId()
     if (left && left !== id && (await discardIfBlank(left))) void refreshList()
-    const { restore, highlight } = options
+    const { highlight } = options
+    const restore = options.restore ?? leftAt.get(id)
     store.set((s) => ({
       meta: record.report.meta,
       info: null,
