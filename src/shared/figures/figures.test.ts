@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { anchorText } from '../checks'
 import { emptyReport, paragraph, section, type Report } from '../doc/model'
 import { importText } from '../import'
-import { compareFigures, extractFigures, figuresInText, type Figure } from './index'
+import { changeInOwnUnit, compareFigures, extractFigures, figuresInText, type Figure } from './index'
 
-const corpus = (name: string): Report[] => importText(readFileSync(`/work/shared/corpus/${name}.txt`, 'utf8')).reports
+/** The shared corpus beside the repository (../shared/corpus), or CORPUS_DIR. */
+const CORPUS = process.env.CORPUS_DIR ?? join(import.meta.dirname, '../../../../shared/corpus')
+const corpus = (name: string): Report[] => importText(readFileSync(join(CORPUS, `${name}.txt`), 'utf8')).reports
 const C000 = corpus('000_6ed1b8db470e6e1e')
 const C002 = corpus('002_c4cd4b13c976cb24')
 const C004 = corpus('004_97398b577f92e038')
@@ -205,5 +208,22 @@ describe('compareFigures', () => {
     expect(compareFigures(a, b).map((c) => c.previous?.text)).toEqual(['97%', '96%'])
     const same = extractFigures(reportOf(['入学率99%。', '入学率98%。']))
     expect(compareFigures(same, same).every((c) => c.sameAsPrevious)).toBe(true)
+  })
+})
+
+describe('changeInOwnUnit', () => {
+  const change = (before: string, after: string) => {
+    const [c] = compareFigures(figuresInText(after), figuresInText(before))
+    return changeInOwnUnit(c)
+  }
+  it('gives the change in the figure’s own unit, magnitude included', () => {
+    expect(change('资助金额6267.4万元。', '资助金额7120.8万元。')).toMatchObject({ value: 853.4, unit: '万元' })
+    expect(change('总投资2亿元。', '总投资1.5亿元。')).toMatchObject({ value: -0.5, unit: '亿元' })
+    expect(change('建筑面积3.3万平方米。', '建筑面积3.5万平方米。')).toMatchObject({ value: 0.2, unit: '万平方米' })
+    expect(change('教师700余名。', '教师712名。')).toMatchObject({ value: 12, unit: '名' })
+  })
+  it('gives rates in percentage points, and nothing for an unchanged figure', () => {
+    expect(change('入园率93%。', '入园率95%。')).toEqual({ value: 2, unit: '个百分点', percent: null })
+    expect(change('入园率93%。', '入园率93%。')).toBeNull()
   })
 })

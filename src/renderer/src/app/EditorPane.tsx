@@ -109,7 +109,6 @@ export function EditorPane() {
           registerFlush={report.registerFlush}
           onLoadProblem={onLoadProblem}
           onReportPasted={onPasted}
-          highlight={opened.highlight}
           toolbar={toolbar}
           pageView={pageView}
         />

@@ -4,6 +4,7 @@ import { ChecksPanel } from '../features/checks/ChecksPanel'
 import { useFindings } from '../features/checks/useFindings'
 import { FiguresPanel } from '../features/figures/FiguresPanel'
 import { usePreviousReport } from '../features/figures/usePreviousReport'
+import { StaleFigureMarks } from '../features/figures/StaleFigureMarks'
 import { OutlinePanel } from '../features/outline/OutlinePanel'
 import { outlineEntries, type OutlineEntry } from '../features/outline/outlineEntries'
 import { VersionsPanel } from '../features/versions/VersionsPanel'
@@ -19,7 +20,7 @@ export function ReportWatchers() {
   const previous = useStore(report.store, (s) => s.previous?.report ?? null)
   const checked = useFindings(model, previous)
   useEffect(() => report.store.set({ checked }), [checked, report])
-  return null
+  return <StaleFigureMarks report={report} />
 }
 
 export function SidePane() {

@@ -15,8 +15,6 @@ import { REPORT_NODES } from './nodes'
 import { AutosavePlugin, type SaveStatus } from './plugins/AutosavePlugin'
 import { DocumentInfoPlugin, type DocumentInfo } from './plugins/DocumentInfoPlugin'
 import { ImeEnterGuardPlugin } from './plugins/ImeEnterGuardPlugin'
-import { HighlightAnchorsPlugin } from './plugins/HighlightAnchorsPlugin'
-import type { Anchor } from '@shared/checks/types'
 import { NumberingPlugin } from './plugins/NumberingPlugin'
 import { PasteSectionsPlugin } from './plugins/PasteSectionsPlugin'
 import { PromptPlugin } from './plugins/PromptPlugin'
@@ -60,8 +58,6 @@ export interface ReportEditorProps {
   /** A whole report pasted into a blank draft brings its metadata along. */
   onReportPasted?: (meta: ReportMeta, others: Report[]) => void
   toolbar?: ReactNode
-  /** Text to mark on this first load (a carried-forward report's figures). */
-  highlight?: Anchor[]
   /** The page view's zoom and what it measured (pages, the caret's page). */
   pageView: { zoom: Zoom; layout: PageLayout }
 }
@@ -119,7 +115,6 @@ export function ReportEditor(props: ReportEditorProps) {
       <RestoreCaretPlugin caret={props.caret} scrollTop={props.scrollTop} />
       {!readOnly && <AutosavePlugin reportId={record.id} meta={meta} onStatus={props.onStatus} registerFlush={props.registerFlush} />}
       <EditableSync readOnly={readOnly} />
-      {props.highlight && props.highlight.length > 0 && <HighlightAnchorsPlugin report={record.report} anchors={props.highlight} />}
     </LexicalComposer>
   )
 }

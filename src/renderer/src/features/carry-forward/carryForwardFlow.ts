@@ -17,7 +17,8 @@ export function createCarryForwardFlow(report: OpenReport, ui: UiStore) {
     const record = await createReport(carried, { previousId: id })
     await addVersion(record, 'auto', `结转自《${source.report.meta.title}》`)
     await report.refreshList()
-    await report.open(record.id, { highlight: figureAnchors })
+    // Its figures are marked while they still read last period's value (StaleFigureMarks).
+    await report.open(record.id)
     ui.notify('info', `已结转为${to ? `“${carried.meta.period || carried.meta.title}”` : '下一期'}的草稿。黄色标出的 ${figureAnchors.length} 个数字仍是上期的，请逐一更新。`)
   }
 }

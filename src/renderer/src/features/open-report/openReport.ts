@@ -5,7 +5,6 @@
  */
 import type { LexicalEditor } from 'lexical'
 import { emptyReport, type Report, type ReportMeta } from '@shared/doc/model'
-import type { Anchor } from '@shared/checks'
 import type { ReportRecord } from '../../db/database'
 import { createReport, discardIfBlank, getReport, listReports, listTrash, purgeTrash, trashReport } from '../../db/reports'
 import { loadSession, saveSession, type SessionState } from '../../db/session'
@@ -24,8 +23,6 @@ export interface Opened {
   record: ReportRecord
   /** Bumped when the same report is loaded again (a restored version), so the editor remounts. */
   generation: number
-  /** Marked on this load: the figures of a report just carried forward. */
-  highlight?: Anchor[]
   caret?: SessionState['caret']
   scrollTop?: number
 }
@@ -53,7 +50,7 @@ export interface OpenReport {
   flush(): Promise<void>
   registerFlush(flush: (() => Promise<void>) | null): void
   refreshList(): Promise<void>
-  open(id: string, options?: { restore?: SessionState; stayInLibrary?: boolean; highlight?: Anchor[] }): Promise<void>
+  open(id: string, options?: { restore?: SessionState; stayInLibrary?: boolean }): Promise<void>
   create(report?: Report): Promise<void>
   /** Reloads a report into the editor (a restored version, a change from the library) if it is the open one. */
   reload(record: ReportRecord): void
@@ -98,13 +95,12 @@ export function createOpenReport(ui: UiStore, search: () => SearchIndexHandle): 
     // A blank draft that was never written in is not worth keeping once the clerk moves on.
     const left = openedId()
     if (left && left !== id && (await discardIfBlank(left))) void refreshList()
-    const { highlight } = options
     const restore = options.restore ?? leftAt.get(id)
     store.set((s) => ({
       meta: record.report.meta,
       info: null,
       loadProblem: null,
-      opened: { record, caret: restore?.caret, scrollTop: restore?.scrollTop, generation: (s.opened?.generation ?? 0) + 1, highlight }
+      opened: { record, caret: restore?.caret, scrollTop: restore?.scrollTop, generation: (s.opened?.generation ?? 0) + 1 }
     }))
     if (!options.stayInLibrary) ui.set({ view: 'editor' })
     await saveSession({ reportId: id, caret: restore?.caret, scrollTop: restore?.scrollTop })
