@@ -119,3 +119,34 @@ test.describe('find and replace', () => {
     await expect(app.page.getByTestId('find-count')).toHaveText('第 1 处，共 6 处')
   })
 })
+
+test('a search hit in the library opens its report with the phrase marked, in the section it was found in', async ({ app }) => {
+  const { LibraryPage } = await import('../pages/LibraryPage')
+  const { CORPUS_DIR, corpusFile } = await import('../fixtures/corpus')
+  const { join } = await import('node:path')
+  app.dialogs.openFiles.push([join(CORPUS_DIR, corpusFile('004_').name)])
+  const lib = new LibraryPage(app.page)
+  await lib.open()
+  await lib.root.getByRole('button', { name: '导入文件…' }).click()
+  await lib.preview.getByRole('button', { name: /^导入 \d+ 篇$/ }).click()
+  await expect(lib.preview).toBeHidden()
+  await lib.root.getByRole('searchbox', { name: '全文搜索' }).fill('做好宣传工作')
+  const hit = lib.root.getByRole('region', { name: '搜索结果' }).getByRole('listitem').first()
+  await expect(hit).toContainText('二、主要做法')
+  await hit.getByRole('button').click()
+  const ed = new EditorPage(app.page)
+  await expect(ed.title).toHaveText('教育局关于教师资格认定工作总结')
+  // The phrase is marked and current, in 二、主要做法, and in view.
+  await expect.poll(() => marked(app.page, 'find-current')).toEqual(['做好宣传工作'])
+  await expect(app.page.getByTestId('find-count')).toHaveText(/^第 \d+ 处，共 \d+ 处$/)
+  const inSection = await app.page.evaluate(() => {
+    const range = [...(CSS.highlights.get('find-current') ?? [])][0] as Range
+    const block = range.startContainer.parentElement?.closest('.editor-content > *')
+    let n = block as Element | null
+    while (n && !(n.classList.contains('section-heading') && n.classList.contains('level-1'))) n = n.previousElementSibling
+    const r = range.getBoundingClientRect()
+    const view = document.querySelector('.page-scroll')!.getBoundingClientRect()
+    return { heading: n ? `${(n as HTMLElement).dataset.marker}${n.textContent}` : '', visible: r.top >= view.top && r.bottom <= view.bottom }
+  })
+  expect(inSection).toEqual({ heading: '二、主要做法', visible: true })
+})
