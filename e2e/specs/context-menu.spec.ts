@@ -1,5 +1,6 @@
 import { expect, test } from '../fixtures/app'
 import { EditorPage } from '../pages/EditorPage'
+import { screenshot } from '../fixtures/screenshots'
 
 const REPORT = ['2025年工作总结', '今年以来，我局扎实推进各项工作，现将有关情况总结如下：', '一、主要工作', '（一）加强学习', '全年组织学习12次,参学率98%。'].join('\n')
 
@@ -10,7 +11,8 @@ async function setup(ed: EditorPage): Promise<void> {
 }
 
 test.describe('the context menu', () => {
-  test('by mouse: the clipboard on any text, the level on a heading', async ({ app }) => {
+  test('by mouse: the clipboard on any text, the level on a heading', async ({ app }, testInfo) => {
+    await app.page.setViewportSize({ width: 1366, height: 768 })
     const ed = new EditorPage(app.page)
     await setup(ed)
     const menu = app.page.getByRole('menu', { name: '编辑菜单' })
@@ -20,8 +22,10 @@ test.describe('the context menu', () => {
     await app.page.keyboard.press('Escape')
     await expect(menu).toBeHidden()
 
-    await ed.headings().filter({ hasText: '加强学习' }).click({ button: 'right' })
+    await ed.headings().filter({ hasText: '加强学习' }).click({ button: 'right', position: { x: 120, y: 12 } })
     await expect(menu.getByRole('menuitem', { name: /^升级/ })).toBeVisible()
+    await menu.getByRole('menuitem', { name: /^降级/ }).hover()
+    await screenshot(app.page, testInfo, 'context-menu.png')
     await menu.getByRole('menuitem', { name: /^降级/ }).click()
     await expect.poll(() => ed.headingTexts()).toEqual(['一、主要工作', '1.加强学习'])
     await ed.headings().filter({ hasText: '加强学习' }).click({ button: 'right' })

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from '../fixtures/app'
 import { EditorPage } from '../pages/EditorPage'
+import { screenshot } from '../fixtures/screenshots'
 
 const REPORT = [
   '2025年工作总结',
@@ -76,7 +77,8 @@ test.describe('find and replace', () => {
     await expect.poll(() => marked(app.page)).toEqual(['ppt'])
   })
 
-  test('Ctrl+H replaces one, then all the rest in headings and text as one undo step', async ({ app }) => {
+  test('Ctrl+H replaces one, then all the rest in headings and text as one undo step', async ({ app }, testInfo) => {
+    await app.page.setViewportSize({ width: 1366, height: 768 })
     const ed = new EditorPage(app.page)
     await pasteReport(ed)
     await ed.press('Control+h')
@@ -84,6 +86,10 @@ test.describe('find and replace', () => {
     await app.page.keyboard.type('教师培训')
     await bar.getByRole('textbox', { name: '替换为' }).fill('师资培训')
     const count = app.page.getByTestId('find-count')
+    await expect(count).toHaveText('第 1 处，共 5 处')
+    await app.page.keyboard.press('F3')
+    await screenshot(app.page, testInfo, 'find-replace.png')
+    await app.page.keyboard.press('Shift+F3')
     await bar.getByRole('button', { name: '替换', exact: true }).click()
     // The first (in the opening paragraph) is replaced; the next one is current.
     await expect(count).toHaveText('第 1 处，共 4 处')

@@ -70,6 +70,8 @@ export function ContextMenuView({ menu, run, onClosed }: { menu: ContextMenu; ru
             aria-disabled={entry.disabled || undefined}
             className="context-item"
             onMouseDown={(e) => e.preventDefault()}
+            // The pointer and the keyboard share one current item, as in a native menu.
+            onMouseEnter={(e) => !entry.disabled && e.currentTarget.focus()}
             onClick={() => !entry.disabled && choose(entry.id)}
             onKeyDown={(e) => {
               if ((e.key === 'Enter' || e.key === ' ') && !entry.disabled) {
