@@ -56,14 +56,15 @@ export function createAppModel(search: () => SearchIndexHandle): AppModel {
    * The browser build has no native menu: the table's accelerators are handled here instead, once,
    * by one listener. Keys the editor handles itself (Ctrl+1…4, Tab, Ctrl+Z…) are left to it.
    */
+  const keyed = (Object.entries(COMMANDS) as [CommandId, (typeof COMMANDS)[CommandId]][]).filter(([, spec]) => spec.accelerator && !spec.editorKey)
   const onKey = (e: KeyboardEvent) => {
-    if (e.defaultPrevented || e.isComposing) return
-    for (const [id, spec] of Object.entries(COMMANDS) as [CommandId, (typeof COMMANDS)[CommandId]][]) {
-      if (!spec.accelerator || spec.editorKey || !matchesAccelerator(spec.accelerator, e, isMac())) continue
-      e.preventDefault()
-      run(id)
-      return
-    }
+    // Plain typing (no modifier, not a function key) is never a command: most keys leave at once.
+    if (e.defaultPrevented || e.isComposing || (!e.ctrlKey && !e.metaKey && !e.altKey && !/^F\d/.test(e.key))) return
+    const mac = isMac()
+    const hit = keyed.find(([, spec]) => matchesAccelerator(spec.accelerator!, e, mac))
+    if (!hit) return
+    e.preventDefault()
+    run(hit[0])
   }
 
   return {

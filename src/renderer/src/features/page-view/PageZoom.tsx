@@ -15,11 +15,17 @@ export function PageZoom({ zoom, children }: { zoom: Zoom; children: ReactNode }
   const percent = useStore(zoom.store, (s) => s.percent)
   const scale = percent / 100
 
-  // The frame follows the page's size (it grows as the clerk writes).
+  // Scaled, the frame follows the page's size as it grows; at 100 % it is the page's own size
+  // and needs no watching (no work while the clerk types).
   useLayoutEffect(() => {
     const f = frame.current
     const page = f?.firstElementChild as HTMLElement | null
     if (!f || !page) return
+    if (scale === 1) {
+      f.style.width = ''
+      f.style.height = ''
+      return
+    }
     const fit = () => {
       f.style.width = `${page.offsetWidth * scale}px`
       f.style.height = `${page.offsetHeight * scale}px`
