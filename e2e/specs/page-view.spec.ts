@@ -87,6 +87,18 @@ test.describe('the page view on screen', () => {
     await app.page.mouse.wheel(0, -pitch * 3)
     await app.page.getByRole('button', { name: '关闭' }).click()
     await screenshot(app.page, testInfo, 'page-view.png')
+
+    // Typing on follows: 50 more full lines are two or three more pages, and the caret is on the last; undo takes them back.
+    await ed.clickIn(ed.content.locator(':scope > *').last())
+    await ed.press('Control+End')
+    await ed.press('Enter')
+    await ed.type('补充说明：'.repeat(280))
+    const shown = async () => /共 (\d+) 页/.exec((await app.page.getByTestId('page-count').textContent()) ?? '')?.[1]
+    await expect.poll(async () => Number(await shown())).toBeGreaterThanOrEqual(pages + 2)
+    expect(Number(await shown())).toBeLessThanOrEqual(pages + 3)
+    await expect(app.page.getByTestId('page-count')).toHaveText(/第 (\d+) 页，共 \1 页/)
+    await ed.press('Control+z')
+    await expect(app.page.getByTestId('page-count')).toHaveText(new RegExp(`共 ${pages} 页`))
   })
 
   test('at 1024×700 the page fits its width with no sideways scrolling; Ctrl+wheel and the control zoom', async ({ app }, testInfo) => {

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { mergeRegister } from '@lexical/utils'
-import { COMMAND_PRIORITY_LOW, SELECTION_CHANGE_COMMAND } from 'lexical'
+import { COMMAND_PRIORITY_LOW, HISTORIC_TAG, SELECTION_CHANGE_COMMAND } from 'lexical'
 import { paginate } from '@shared/layout/paginate'
 import type { PageLayout } from '../../../features/page-view/pageLayout'
-import { measureBlocks } from './measure'
+import { PageMeasurer } from './measure'
 
 /** Where each page after the first starts on the page element, in its own pixels. */
 type Breaks = number[]
@@ -23,7 +23,7 @@ function scaleOf(page: HTMLElement): number {
  * The page view: lays the report's lines into pages as the .docx prints them (22 lines of the
  * grid a page, the export's keep-with-next rules), draws each page break with its page number in
  * the margin, and tells the status bar the page count and the caret's page. Measures once typing
- * pauses, never on a keystroke.
+ * pauses, never on a keystroke, and then only the blocks edited since (PageMeasurer).
  */
 export function PageViewPlugin({ layout }: { layout: PageLayout }) {
   const [editor] = useLexicalComposerContext()
@@ -35,6 +35,9 @@ export function PageViewPlugin({ layout }: { layout: PageLayout }) {
     let frame: number | undefined
     let live = true
     let tops: number[] = [0]
+    const measurer = new PageMeasurer()
+    /** Blocks edited since the last measure: only they are measured again. */
+    const dirty = new Set<string>()
     const page = () => editor.getRootElement()?.closest<HTMLElement>('.page') ?? null
     // A report just opened is not measured yet: the status bar waits for it.
     layout.set({ measured: false, current: 1 })
@@ -57,9 +60,11 @@ export function PageViewPlugin({ layout }: { layout: PageLayout }) {
       if (!el || !live) return
       const started = performance.now()
       const pitch = linePitch(el)
-      const blocks = measureBlocks(editor, el, pitch, scaleOf(el))
+      measurer.invalidate(dirty)
+      dirty.clear()
+      const { blocks, top } = measurer.measure(editor, el, pitch, scaleOf(el))
       const p = paginate(blocks)
-      const starts = p.breaks.map((b) => blocks[b.block].tops[b.line])
+      const starts = p.breaks.map((b) => top(b.block, b.line))
       tops = [0, ...starts]
       setBreaks((prev) => (prev.length === starts.length && prev.every((y, i) => Math.abs(y - starts[i]) < 0.5) ? prev : starts))
       layout.set({ pages: p.pages, measured: true })
@@ -76,12 +81,22 @@ export function PageViewPlugin({ layout }: { layout: PageLayout }) {
 
     // Fonts decide where lines wrap: measure once they are in, and again when a late one arrives. The
     // page's width is fixed (156 mm) and zoom is a transform, so the window's size changes nothing.
-    void document.fonts.ready.then(() => live && measure())
-    const fontsLoaded = () => schedule(100)
+    void document.fonts.ready.then(() => {
+      measurer.invalidate()
+      if (live) measure()
+    })
+    const fontsLoaded = () => {
+      measurer.invalidate()
+      schedule(100)
+    }
     document.fonts.addEventListener('loadingdone', fontsLoaded)
     const off = mergeRegister(
-      editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
-        if (dirtyElements.size > 0 || dirtyLeaves.size > 0) schedule()
+      editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, tags }) => {
+        if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return
+        // Undo and redo put back a whole earlier state, without saying which blocks changed.
+        if (tags.has(HISTORIC_TAG)) measurer.invalidate()
+        else for (const key of dirtyElements.keys()) dirty.add(key)
+        schedule()
       }),
       editor.registerCommand(
         SELECTION_CHANGE_COMMAND,
