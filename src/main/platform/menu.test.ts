@@ -19,7 +19,7 @@ describe('the native menu', () => {
     }
   })
 
-  it('sends the command id to the page, uses roles for clipboard edits, and leaves the editor its own keys', () => {
+  it('sends the command id to the page, uses roles for clipboard edits, and leaves every other key to the page', () => {
     const sent: string[] = []
     const all = items(sent)
     const byLabel = (label: string) => all.find((i) => i.label === label)!
@@ -29,6 +29,7 @@ describe('the native menu', () => {
     expect(byLabel('粘贴为纯文本').role).toBe('pasteAndMatchStyle')
     expect(byLabel('粘贴为纯文本').click).toBeUndefined()
     expect(byLabel('一级标题 一、').registerAccelerator).toBe(false)
-    expect(byLabel('保存').registerAccelerator).toBeUndefined()
+    expect(byLabel('保存').registerAccelerator).toBe(false)
+    expect(byLabel('剪切').registerAccelerator).toBeUndefined()
   })
 })

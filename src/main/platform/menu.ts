@@ -3,14 +3,16 @@ import { COMMANDS, MENU_BAR, type CommandId } from '../../shared/commands'
 
 /**
  * The native menu, built from the command table (src/shared/commands.ts). Edit commands are
- * Electron roles; keys the editor handles itself (Ctrl+1…4, Ctrl+0, Tab) are shown but not
- * registered, so a key press is handled once, by the editor; every other item sends its id to the page.
+ * Electron roles. Every other item sends its id to the page when clicked; its keys are shown but
+ * not registered: the page handles every key itself, with one listener (the editor's own keys in
+ * the editor), so a key press acts once, the same way in the app and in the browser build. (On
+ * macOS, where registerAccelerator is ignored, the page's preventDefault keeps the menu from acting too.)
  */
 export function menuTemplate(send: (command: CommandId) => void): MenuItemConstructorOptions[] {
   const item = (id: CommandId): MenuItemConstructorOptions => {
     const spec = COMMANDS[id]
     if (spec.role) return { label: spec.label, role: spec.role, accelerator: spec.accelerator }
-    return { label: spec.label, accelerator: spec.accelerator, registerAccelerator: spec.editorKey ? false : undefined, click: () => send(id) }
+    return { label: spec.label, accelerator: spec.accelerator, registerAccelerator: false, click: () => send(id) }
   }
   const menus: MenuItemConstructorOptions[] = MENU_BAR.map((menu) => ({
     label: menu.label,

@@ -53,8 +53,8 @@ export function createAppModel(search: () => SearchIndexHandle): AppModel {
   }
 
   /**
-   * The browser build has no native menu: the table's accelerators are handled here instead, once,
-   * by one listener. Keys the editor handles itself (Ctrl+1…4, Tab, Ctrl+Z…) are left to it.
+   * The table's keys, handled here by one listener (in the app the native menu only shows them).
+   * Keys the editor handles itself (Ctrl+1…4, Tab, Ctrl+Z…) are left to it.
    */
   const keyed = (Object.entries(COMMANDS) as [CommandId, (typeof COMMANDS)[CommandId]][]).filter(([, spec]) => spec.accelerator && !spec.editorKey)
   const onKey = (e: KeyboardEvent) => {
@@ -81,7 +81,6 @@ export function createAppModel(search: () => SearchIndexHandle): AppModel {
     commands,
     run,
     connect() {
-      let live = true
       const offs = [
         window.api.onMenuCommand((id) => run(id)),
         window.api.onBeforeClose(() => void report.flush().finally(() => void window.api.closeReady())),
@@ -89,20 +88,15 @@ export function createAppModel(search: () => SearchIndexHandle): AppModel {
         exportFlow.connect(),
         find.connect(() => report.store.get().editor, report.store.subscribe, report.readOnly)
       ]
-      let offKeys = () => {}
-      void window.api.getAppInfo().then((info) => {
-        // In the app the native menu owns the accelerators; only the browser build listens here.
-        if (!live || info.shell === 'electron') return
-        window.addEventListener('keydown', onKey)
-        offKeys = () => window.removeEventListener('keydown', onKey)
-      })
+      // The one key listener, in the app as in the browser build: the native menu shows the keys but
+      // leaves them to the page (platform/menu.ts), so each press acts once.
+      window.addEventListener('keydown', onKey)
       if (!started) {
         started = true
         void report.start()
       }
       return () => {
-        live = false
-        offKeys()
+        window.removeEventListener('keydown', onKey)
         for (const off of offs) off()
       }
     }
