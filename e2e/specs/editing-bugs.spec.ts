@@ -44,12 +44,7 @@ async function caretBlock(ed: EditorPage): Promise<string> {
 
 test('the caret starts at the title of a report never opened, and a new template draft not in the signature date', async ({ app }) => {
   const ed = new EditorPage(app.page)
-  await app.page.getByRole('button', { name: '新建' }).click()
-  const dialog = app.page.getByRole('dialog', { name: '新建总结' })
-  await dialog.getByRole('radio', { name: /^年度工作总结/ }).check()
-  await dialog.getByLabel('单位名称').fill('某某县教育局')
-  await dialog.getByLabel('年度', { exact: true }).fill('2026')
-  await dialog.getByRole('button', { name: '创建' }).click()
+  await ed.newFromTemplate(/^年度工作总结/, { 单位名称: '某某县教育局', 年度: '2026' })
   await expect(ed.title).toHaveText('某某县教育局2026年工作总结')
   await expect.poll(() => caretBlock(ed)).toBe('report-title:某某县教育局2026年工作总结')
   await ed.type('（初稿）')

@@ -20,6 +20,16 @@ async function importSeeds(app: { page: import('@playwright/test').Page; dialogs
   return lib
 }
 
+/** The seeds imported and one of them open, at a window size. */
+async function openSeed(app: { page: import('@playwright/test').Page; dialogs: { openFiles: string[][] } }, title: string, viewport: { width: number; height: number }): Promise<EditorPage> {
+  await app.page.setViewportSize(viewport)
+  const lib = await importSeeds(app)
+  await lib.openReport(title)
+  const ed = new EditorPage(app.page)
+  await expect(ed.title).toHaveText(title)
+  return ed
+}
+
 /** The page view's count once it has laid the open report out. */
 async function pagesShown(app: { page: import('@playwright/test').Page }): Promise<{ page: number; pages: number }> {
   const status = app.page.getByTestId('page-count')
@@ -58,11 +68,7 @@ test.describe('the page view', () => {
 
 test.describe('the page view on screen', () => {
   test('page breaks and page numbers where the pages break; the caret’s page in the status bar', async ({ app }, testInfo) => {
-    await app.page.setViewportSize({ width: 1366, height: 768 })
-    const lib = await importSeeds(app)
-    await lib.openReport('年度教育局工作总结1')
-    const ed = new EditorPage(app.page)
-    await expect(ed.title).toHaveText('年度教育局工作总结1')
+    const ed = await openSeed(app, '年度教育局工作总结1', { width: 1366, height: 768 })
     const { pages } = await pagesShown(app)
     expect(pages).toBeGreaterThan(2)
     // One break a page after the first, each with its number in the margin.
@@ -102,11 +108,7 @@ test.describe('the page view on screen', () => {
   })
 
   test('at 1024×700 the page fits its width with no sideways scrolling; Ctrl+wheel and the control zoom', async ({ app }, testInfo) => {
-    await app.page.setViewportSize({ width: 1024, height: 700 })
-    const lib = await importSeeds(app)
-    await lib.openReport('年度教育局工作总结2')
-    const ed = new EditorPage(app.page)
-    await expect(ed.title).toHaveText('年度教育局工作总结2')
+    const ed = await openSeed(app, '年度教育局工作总结2', { width: 1024, height: 700 })
     const before = await pagesShown(app)
     const scroller = app.page.locator('.page-scroll')
     const noSideways = () => scroller.evaluate((el) => el.scrollWidth <= el.clientWidth && document.documentElement.scrollWidth <= document.documentElement.clientWidth)

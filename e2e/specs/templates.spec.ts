@@ -3,14 +3,7 @@ import { EditorPage } from '../pages/EditorPage'
 
 test('a report from the 年度工作总结 template: fields filled, prompts grey and flagged until the clerk types over them', async ({ app }) => {
   const ed = new EditorPage(app.page)
-  await app.page.getByRole('button', { name: '新建' }).click()
-  const dialog = app.page.getByRole('dialog', { name: '新建总结' })
-  await dialog.getByRole('radio', { name: /^年度工作总结/ }).check()
-  await dialog.getByLabel('单位名称').fill('某某县教育局')
-  await dialog.getByLabel('年度', { exact: true }).fill('2026')
-  await dialog.getByLabel('撰写人').fill('张三')
-  await dialog.getByLabel('日期').fill('2026年12月28日')
-  await dialog.getByRole('button', { name: '创建' }).click()
+  await ed.newFromTemplate(/^年度工作总结/, { 单位名称: '某某县教育局', 年度: '2026', 撰写人: '张三', 日期: '2026年12月28日' })
 
   await expect(ed.title).toHaveText('某某县教育局2026年工作总结')
   await expect(ed.outline.getByRole('treeitem').first()).toHaveAttribute('aria-label', /^一、/)
@@ -45,10 +38,7 @@ test('a report from the 年度工作总结 template: fields filled, prompts grey
   await expect(ed.content.locator('.template-prompt')).toHaveCount(5)
 
   // The same template with the unit left empty: the gap is flagged too.
-  await app.page.getByRole('button', { name: '新建' }).click()
-  await dialog.getByRole('radio', { name: /^年度工作总结/ }).check()
-  await dialog.getByLabel('单位名称').fill('')
-  await dialog.getByRole('button', { name: '创建' }).click()
+  await ed.newFromTemplate(/^年度工作总结/, { 单位名称: '' })
   await app.page.getByRole('tab', { name: /校对/ }).click()
   await expect(app.page.locator('.check-item.rule-placeholder').filter({ hasText: '＿＿' }).first()).toBeVisible()
 })
