@@ -9,6 +9,8 @@ export default defineConfig({
     }
   },
   test: {
+    // The shared corpus sits beside the repository (../shared/corpus); CORPUS_DIR can point elsewhere.
+    env: { CORPUS_DIR: process.env.CORPUS_DIR ?? resolve('../shared/corpus') },
     include: ['src/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000

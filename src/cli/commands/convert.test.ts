@@ -7,7 +7,7 @@ import { isUserError } from '../../shared/errors'
 import { UsageError } from '../usage'
 import { convertCommand } from './convert'
 
-const CORPUS = '/work/shared/corpus'
+const CORPUS = process.env.CORPUS_DIR!
 const SEVERAL = join(CORPUS, '000_6ed1b8db470e6e1e.txt') // two reports in one file
 const TRADITIONAL = join(CORPUS, '002_c4cd4b13c976cb24.txt')
 

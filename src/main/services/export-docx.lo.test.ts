@@ -29,8 +29,8 @@ const hasLibreOffice = (process.env.PATH ?? '').split(delimiter).some((d) => d &
 const hasPdfinfo = (process.env.PATH ?? '').split(delimiter).some((d) => d && existsSync(join(d, 'pdfinfo')))
 if (!hasLibreOffice || !hasPdfinfo) console.warn('export-docx.lo.test: skipped, `libreoffice` or `pdfinfo` (poppler-utils) is not on PATH')
 
-/** The shared corpus beside the repository (../shared/corpus), or CORPUS_DIR. */
-const CORPUS = process.env.CORPUS_DIR ?? join(import.meta.dirname, '../../../../shared/corpus')
+/** The shared corpus (vitest.config.ts points CORPUS_DIR at ../shared/corpus). */
+const CORPUS = process.env.CORPUS_DIR!
 
 /**
  * Within 15 %. Page counts are whole numbers, so a short document whose last lines fall just past

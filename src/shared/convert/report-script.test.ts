@@ -7,7 +7,7 @@ import { importText } from '../import'
 import { convertReportScript, convertText, diffSpans } from './report-script'
 import { foreignChars } from './script'
 
-const corpus = (name: string): Report[] => importText(readFileSync(`/work/shared/corpus/${name}.txt`, 'utf8')).reports
+const corpus = (name: string): Report[] => importText(readFileSync(`${process.env.CORPUS_DIR}/${name}.txt`, 'utf8')).reports
 
 describe('convertText', () => {
   it('converts by words, to Taiwan-standard traditional and from either variant to simplified', () => {

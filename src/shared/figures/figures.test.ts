@@ -7,8 +7,7 @@ import { emptyReport, paragraph, section, type Report } from '../doc/model'
 import { importText } from '../import'
 import { changeInOwnUnit, compareFigures, extractFigures, figuresInText, type Figure } from './index'
 
-/** The shared corpus beside the repository (../shared/corpus), or CORPUS_DIR. */
-const CORPUS = process.env.CORPUS_DIR ?? join(import.meta.dirname, '../../../../shared/corpus')
+const CORPUS = process.env.CORPUS_DIR!
 const corpus = (name: string): Report[] => importText(readFileSync(join(CORPUS, `${name}.txt`), 'utf8')).reports
 const C000 = corpus('000_6ed1b8db470e6e1e')
 const C002 = corpus('002_c4cd4b13c976cb24')

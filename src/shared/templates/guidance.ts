@@ -37,8 +37,8 @@ const VERBS = [
 
 const GUIDANCE = new RegExp(`^（(?:${VERBS.join('|')})[^（）]*）$`)
 
-/** Guidance asks, it never reports: no figures, and no note label such as （说明：…）. */
-const NOT_GUIDANCE = /[0-9０-９]|^（[^（）：]{1,4}：/
+/** A note of real prose, not guidance: a short label and a colon, （说明：…）, （注：…）. */
+const NOT_GUIDANCE = /^（[^（）：]{1,4}：/
 
 export function isGuidance(text: string): boolean {
   const t = text.trim()

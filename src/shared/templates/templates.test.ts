@@ -147,7 +147,7 @@ describe('guidance', () => {
 })
 
 describe('templateFromReport', () => {
-  const corpus = (name: string): Report[] => importText(readFileSync(`/work/shared/corpus/${name}.txt`, 'utf8')).reports
+  const corpus = (name: string): Report[] => importText(readFileSync(`${process.env.CORPUS_DIR}/${name}.txt`, 'utf8')).reports
 
   it('keeps the structure of a real report and drops its prose', () => {
     const report = corpus('004_97398b577f92e038').find((r) => r.meta.title.includes('教师资格认定'))!

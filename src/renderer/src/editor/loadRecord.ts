@@ -35,14 +35,6 @@ function $readsFully(stored: SerializedLexicalNode, node: LexicalNode): boolean 
 }
 
 /**
- * Drafts carried forward before the marks were derived (StaleFigureMarks) stored them as the
- * highlight format, which then stayed on a retyped number: that stored format is dropped on load.
- */
-function $dropStoredFigureMarks(): void {
-  for (const node of $getRoot().getAllTextNodes()) if (node.hasFormat('highlight')) node.toggleFormat('highlight')
-}
-
-/**
  * Builds the initial editor state from a stored record. A state this version cannot
  * fully read (corrupt JSON, an unknown node type, a node or property from a newer version) is never
  * half-loaded and saved back: the last good model is shown read-only instead.
@@ -63,7 +55,6 @@ export function initialStateLoader(editorState: string | null, report: Report, o
       root.clear()
       root.append(...nodes)
       if (root.getChildrenSize() === 0) $loadReport(report)
-      $dropStoredFigureMarks()
     } catch {
       outcome.problem = '这份总结含有本版本无法完全识别的内容，已以只读方式打开，以免覆盖原文。'
       $loadReport(report)
