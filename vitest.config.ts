@@ -9,7 +9,9 @@ export default defineConfig({
     }
   },
   test: {
-    include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
+    // The shared corpus sits beside the repository (../shared/corpus); CORPUS_DIR can point elsewhere.
+    env: { CORPUS_DIR: process.env.CORPUS_DIR ?? resolve('../shared/corpus') },
+    include: ['src/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000
   }

@@ -134,6 +134,16 @@ export class EditorPage {
     await dialog.waitFor({ state: 'hidden' })
   }
 
+  /** 新建 → a template → its fields (by label) → 创建. */
+  async newFromTemplate(template: RegExp, fields: Record<string, string>): Promise<void> {
+    await this.page.getByRole('button', { name: '新建' }).click()
+    const dialog = this.page.getByRole('dialog', { name: '新建总结' })
+    await dialog.getByRole('radio', { name: template }).check()
+    for (const [label, value] of Object.entries(fields)) await dialog.getByLabel(label, { exact: true }).fill(value)
+    await dialog.getByRole('button', { name: '创建' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+  }
+
   async waitSaved(): Promise<void> {
     await this.page.getByTestId('save-status').filter({ hasText: '已保存' }).waitFor()
   }

@@ -12,6 +12,8 @@ export class LibraryPage {
   }
 
   async open(): Promise<void> {
+    // The sidebar's button toggles: pressed again on the library, it goes back to the editor.
+    if (await this.root.isVisible()) return
     await this.page.getByRole('button', { name: /^文档库/ }).click()
     await this.root.waitFor()
   }

@@ -2,6 +2,10 @@ import { expect, test } from '../fixtures/app'
 import { EditorPage } from '../pages/EditorPage'
 import { LibraryPage } from '../pages/LibraryPage'
 
+/** The figures marked as still last period's, as painted (CSS Custom Highlight API), in document order. */
+const markedFigures = (page: import('@playwright/test').Page) =>
+  page.evaluate(() => [...(CSS.highlights.get('stale-figure') ?? [])].map((r) => (r as Range).toString()).sort())
+
 test('carry last year’s report forward, update a figure, finalize, and compare the versions', async ({ app }) => {
   const ed = new EditorPage(app.page)
   await ed.title.click()
@@ -25,27 +29,19 @@ test('carry last year’s report forward, update a figure, finalize, and compare
   await expect(ed.title).toHaveText('2025年度教育工作总结')
   await expect(ed.content).toContainText('2025年以来，我局认真贯彻落实上级部署，比2023年有较大进步。')
   await expect(app.page.getByLabel('期间')).toHaveValue('2025年')
-  await expect(ed.content.locator('.text-highlight')).toHaveText(['93%', '6267.4万元'])
+  await expect.poll(() => markedFigures(app.page)).toEqual(['6267.4万元', '93%'])
 
-  // Update the rate.
-  await ed.content.locator('.text-highlight', { hasText: '93%' }).click()
-  await app.page.evaluate(() => {
-    // Put the caret right after "93" to type the new figure.
-    const el = [...document.querySelectorAll('.editor-content .text-highlight')].find((e) => e.textContent === '93%')!
-    const text = el.firstChild ?? el
-    const range = document.createRange()
-    range.setStart(text, 2)
-    range.setEnd(text, 2)
-    const s = window.getSelection()!
-    s.removeAllRanges()
-    s.addRange(range)
-  })
-  await ed.selectionSettled()
+  // Update the rate: its mark goes once the number is no longer last period's, and stays gone after a reload.
+  await ed.placeCaretAfter('入园率93')
   await ed.press('Backspace')
   await ed.press('Backspace')
   await ed.type('95')
   await expect(ed.content).toContainText('入园率95%')
+  await expect.poll(() => markedFigures(app.page)).toEqual(['6267.4万元'])
   await ed.waitSaved()
+  await app.reload()
+  await expect(ed.content).toContainText('入园率95%')
+  await expect.poll(() => markedFigures(app.page)).toEqual(['6267.4万元'])
 
   await lib.open()
   await expect(lib.rows()).toHaveCount(2)

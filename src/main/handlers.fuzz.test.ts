@@ -196,6 +196,9 @@ function harness(script: DialogScript = {}): Harness {
     },
     appInfo: { version: 'fuzz', platform: process.platform, shell: 'test' },
     printToPdf: async () => Buffer.from('%PDF-1.4\n%%EOF\n'),
+    // Printing and clipboard edits touch no file: a print dialog answered "cancel", an edit that does nothing.
+    printHtml: async () => false,
+    edit: () => undefined,
     emit: () => undefined,
     defaultExportDir: chosen,
     dataDir
@@ -334,6 +337,8 @@ const VALID: Partial<Record<RequestName, () => unknown>> = {
   importFilesDialog: () => undefined,
   importFolderDialog: () => undefined,
   exportReport: () => ({ report, format: 'txt' }),
+  printReport: () => ({ report }),
+  editCommand: () => ({ command: 'paste' }),
   openExportedFile: () => ({ path: join(chosen, '导出.docx') }),
   showExportedFile: () => ({ path: join(chosen, '导出.docx') }),
   closeReady: () => undefined,

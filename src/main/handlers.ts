@@ -7,12 +7,13 @@ import { randomUUID } from 'node:crypto'
 import { stat } from 'node:fs/promises'
 import { basename, dirname, extname, join } from 'node:path'
 import { isUserError } from '../shared/errors'
-import { requestSchemas, type ExportFormat, type FileImport, type ResponseMap, type EventPayloads } from '../shared/ipc'
+import { requestSchemas, type EditCommand, type ExportFormat, type FileImport, type RequestPayload, type ResponseMap, type EventPayloads } from '../shared/ipc'
 import type { Envelope, EventName, RequestName } from '../shared/ipc-channels'
-import type { Report } from '../shared/doc/model'
 import { importSource, readReportSource, SUPPORTED_EXTENSIONS } from './services/import-files'
 import { listImportableFiles } from './services/import-folder'
 import { exportReport } from './services/files'
+import { baseNameFor, fileNameFor } from './services/file-name'
+import { reportsToHtml } from '../shared/export/html'
 import { rememberFolder } from './services/recent-folders'
 import { autoBackup, autoBackupDue, listRotated, loadAutoBackupSettings, readBackup, saveAutoBackupSettings, writeBackup, writeSafetyBackup } from './services/backup'
 import { BACKUP_EXTENSION, manualBackupName } from '../shared/backup'
@@ -39,6 +40,10 @@ export interface HandlerDeps {
   appInfo: ResponseMap['getAppInfo']
   /** Renders a print-view HTML document to PDF (Electron's printToPDF, or page.pdf() in tests). */
   printToPdf(html: string): Promise<Buffer>
+  /** Prints a print-view HTML document through the system print dialog; false when the clerk cancelled. */
+  printHtml(html: string): Promise<boolean>
+  /** Carries out a clipboard edit in the page, as the Edit menu's roles do (webContents.cut(), paste()…). */
+  edit(command: EditCommand): void | Promise<void>
   emit<E extends EventName>(event: E, payload: EventPayloads[E]): void
   /** Folder the save dialog starts in; remembered across exports. */
   defaultExportDir: string
@@ -47,7 +52,8 @@ export interface HandlerDeps {
   onCloseReady?(): void
 }
 
-type Handlers = { [N in RequestName]: (payload: unknown) => Promise<ResponseMap[N]> }
+/** One function per request, given its payload already checked against the channel's schema (invokeHandler). */
+export type Handlers = { [N in RequestName]: (payload: RequestPayload<N>) => Promise<ResponseMap[N]> }
 
 const IMPORT_FILTERS: FileFilter[] = [{ name: '工作总结文件', extensions: SUPPORTED_EXTENSIONS.map((e) => e.slice(1)) }]
 
@@ -68,15 +74,6 @@ async function fileExists(path: string): Promise<boolean> {
     () => true,
     () => false
   )
-}
-
-/** Names Windows keeps for devices, with or without an extension (CON.docx is the console, not a file). */
-const WINDOWS_DEVICE_NAME = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?=\s*(\.|$))/i
-
-/** A file name from a report title: characters Windows forbids are dropped, device names get a suffix. */
-export function fileNameFor(report: Report, format: ExportFormat): string {
-  const base = (report.meta.title || '工作总结').replace(/[\\/:*?"<>|\u0000-\u001f]/g, '').trim().slice(0, 100) || '工作总结'
-  return `${base.replace(WINDOWS_DEVICE_NAME, '$1_')}.${format}`
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -101,12 +98,37 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     return { ...settings, due: settings.enabled && (await autoBackupDue(settings.dir)), latest: (await listRotated(settings.dir))[0]?.name ?? null }
   }
 
-  /** Asks before replacing, the same way exports do: the path waits in main behind a single-use token. */
-  function confirmedPath(token: string, purpose: string): string {
-    const pending = pendingOverwrites.get(token)
-    pendingOverwrites.delete(token)
-    if (!pending || pending.purpose !== purpose) throw new Error('替换确认已失效，请重新操作。')
-    return pending.path
+  /**
+   * The overwrite handshake, for every request that writes a file the clerk chose: the target
+   * comes from the save dialog, or from the single-use token of an earlier answer 'exists'
+   * (valid only for the same purpose, so an export token cannot write a backup into a .docx).
+   */
+  async function saveChosen<T>(
+    purpose: string,
+    overwriteToken: string | undefined,
+    choose: () => Promise<string | null>,
+    write: (path: string, overwrite: boolean) => Promise<T>
+  ): Promise<{ status: 'saved'; path: string; written: T } | { status: 'canceled' } | { status: 'exists'; path: string; overwriteToken: string }> {
+    let path: string
+    if (overwriteToken) {
+      const pending = pendingOverwrites.get(overwriteToken)
+      pendingOverwrites.delete(overwriteToken)
+      if (!pending || pending.purpose !== purpose) throw new Error('替换确认已失效，请重新操作。')
+      path = pending.path
+    } else {
+      const chosen = await choose()
+      if (!chosen) return { status: 'canceled' }
+      path = chosen
+    }
+    remember(dirname(path))
+    try {
+      return { status: 'saved', path, written: await write(path, !!overwriteToken) }
+    } catch (e) {
+      if (!isUserError(e) || e.code !== 'exists') throw e
+      const token = randomUUID()
+      pendingOverwrites.set(token, { path, purpose })
+      return { status: 'exists', path, overwriteToken: token }
+    }
   }
 
   async function importPaths(paths: string[]): Promise<FileImport[]> {
@@ -124,6 +146,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     return out
   }
 
+  const withExtension = (target: string, ext: string) => (extname(target) ? target : `${target}.${ext}`)
+
   return {
     getAppInfo: async () => deps.appInfo,
     importFilesDialog: async () => importPaths(await deps.dialogs.openFiles(IMPORT_FILTERS)),
@@ -131,46 +155,41 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const dir = await deps.dialogs.openFolder()
       return dir ? importPaths(await listImportableFiles(dir)) : []
     },
-    exportReport: async (raw) => {
-      const { report, format, overwriteToken, docx } = requestSchemas.exportReport.parse(raw)
-      let path: string
-      if (overwriteToken) {
-        path = confirmedPath(overwriteToken, `export:${format}`)
-      } else {
-        const target = await deps.dialogs.saveFile(join(lastExportDir, fileNameFor(report, format)), [EXPORT_FILTERS[format]])
-        if (!target) return { status: 'canceled' }
-        path = extname(target) ? target : `${target}.${format}`
-      }
-      lastExportDir = dirname(path)
-      remember(lastExportDir)
-      try {
-        await exportReport(report, path, format, { overwrite: !!overwriteToken, printToPdf: deps.printToPdf, docx })
-      } catch (e) {
-        if (isUserError(e) && e.code === 'exists') {
-          const token = randomUUID()
-          pendingOverwrites.set(token, { path, purpose: `export:${format}` })
-          return { status: 'exists', path, overwriteToken: token }
-        }
-        throw e
-      }
-      exported.add(path)
-      return { status: 'saved', path }
+    exportReport: async ({ report, format, overwriteToken, docx }) => {
+      const r = await saveChosen(
+        `export:${format}`,
+        overwriteToken,
+        async () => {
+          const target = await deps.dialogs.saveFile(join(lastExportDir, fileNameFor(report.meta.title, format)), [EXPORT_FILTERS[format]])
+          return target && withExtension(target, format)
+        },
+        (path, overwrite) => exportReport(report, path, format, { overwrite, printToPdf: deps.printToPdf, docx })
+      )
+      if (r.status !== 'saved') return r
+      lastExportDir = dirname(r.path)
+      exported.add(r.path)
+      return { status: 'saved', path: r.path }
     },
-    openExportedFile: async (raw) => {
-      const { path } = requestSchemas.openExportedFile.parse(raw)
+    printReport: async ({ report, docx }) => {
+      // The very document the PDF export prints (files.ts), so paper and PDF never differ.
+      const printed = await deps.printHtml(reportsToHtml([report], { print: true, level3Bold: docx?.level3Bold }))
+      return printed ? { status: 'printed' } : { status: 'canceled' }
+    },
+    editCommand: async ({ command }) => {
+      await deps.edit(command)
+    },
+    openExportedFile: async ({ path }) => {
       if (!exported.has(path)) throw new Error('只能打开本次导出的文件')
       await deps.shell.openPath(path)
     },
-    showExportedFile: async (raw) => {
-      const { path } = requestSchemas.showExportedFile.parse(raw)
+    showExportedFile: async ({ path }) => {
       if (!exported.has(path)) throw new Error('只能显示本次导出的文件')
       deps.shell.showItemInFolder(path)
     },
     closeReady: async () => {
       deps.onCloseReady?.()
     },
-    exportMany: async (raw) => {
-      const { reports, format, docx } = requestSchemas.exportMany.parse(raw)
+    exportMany: async ({ reports, format, docx }) => {
       const dir = await deps.dialogs.openFolder()
       if (!dir) return { status: 'canceled' }
       remember(dir)
@@ -180,7 +199,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         const title = report.meta.title || '工作总结'
         try {
           // Never replace a file in a batch: a name already there (or twice in the batch) gets （2）, （3）…
-          const base = fileNameFor(report, format).slice(0, -(format.length + 1))
+          const base = baseNameFor(report.meta.title, format)
           let path = join(dir, `${base}.${format}`)
           for (let n = 2; taken.has(path) || (await fileExists(path)); n++) path = join(dir, `${base}（${n}）.${format}`)
           taken.add(path)
@@ -194,28 +213,20 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       }
       return { status: 'done', dir, files }
     },
-    backupSave: async (raw) => {
-      const { archive, overwriteToken } = requestSchemas.backupSave.parse(raw)
-      let path: string
-      if (overwriteToken) path = confirmedPath(overwriteToken, 'backup')
-      else {
-        const target = await deps.dialogs.saveFile(join(lastBackupDir, manualBackupName(new Date())), BACKUP_FILTERS)
-        if (!target) return { status: 'canceled' }
-        path = extname(target) ? target : `${target}.${BACKUP_EXTENSION}`
-      }
-      lastBackupDir = dirname(path)
-      remember(lastBackupDir)
-      try {
-        const r = await writeBackup(path, archive, { overwrite: !!overwriteToken, appVersion: deps.appInfo.version })
-        return { status: 'saved', path: r.path, bytes: r.bytes, counts: r.counts, skipped: r.skipped }
-      } catch (e) {
-        if (isUserError(e) && e.code === 'exists') {
-          const token = randomUUID()
-          pendingOverwrites.set(token, { path, purpose: 'backup' })
-          return { status: 'exists', path, overwriteToken: token }
-        }
-        throw e
-      }
+    backupSave: async ({ archive, overwriteToken }) => {
+      const r = await saveChosen(
+        'backup',
+        overwriteToken,
+        async () => {
+          const target = await deps.dialogs.saveFile(join(lastBackupDir, manualBackupName(new Date())), BACKUP_FILTERS)
+          return target && withExtension(target, BACKUP_EXTENSION)
+        },
+        (path, overwrite) => writeBackup(path, archive, { overwrite, appVersion: deps.appInfo.version })
+      )
+      if (r.status !== 'saved') return r
+      lastBackupDir = dirname(r.path)
+      const { path, bytes, counts, skipped } = r.written
+      return { status: 'saved', path, bytes, counts, skipped }
     },
     backupOpen: async () => {
       const [path] = await deps.dialogs.openFiles(BACKUP_FILTERS)
@@ -229,22 +240,19 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (dir) await saveAutoBackupSettings(backupSettingsFile, { ...(await loadAutoBackupSettings(backupSettingsFile)), dir })
       return autoBackupState()
     },
-    setAutoBackup: async (raw) => {
-      const { enabled, keep } = requestSchemas.setAutoBackup.parse(raw)
+    setAutoBackup: async ({ enabled, keep }) => {
       const settings = await loadAutoBackupSettings(backupSettingsFile)
       if (enabled && !settings.dir) throw new Error('请先选择自动备份的文件夹。')
       await saveAutoBackupSettings(backupSettingsFile, { ...settings, enabled, keep })
       return autoBackupState()
     },
-    runAutoBackup: async (raw) => {
-      const { archive } = requestSchemas.runAutoBackup.parse(raw)
+    runAutoBackup: async ({ archive }) => {
       const settings = await loadAutoBackupSettings(backupSettingsFile)
       if (!settings.enabled || !settings.dir) return { status: 'disabled' }
       const r = await autoBackup(settings.dir, archive, settings.keep, new Date(), { appVersion: deps.appInfo.version })
       return r.written ? { status: 'written', path: r.written, removed: r.removed } : { status: 'not-due' }
     },
-    safetyBackup: async (raw) => {
-      const { archive } = requestSchemas.safetyBackup.parse(raw)
+    safetyBackup: async ({ archive }) => {
       return { path: await writeSafetyBackup(join(deps.dataDir, 'safety-backups'), archive, new Date(), { appVersion: deps.appInfo.version }) }
     }
   }
@@ -304,7 +312,9 @@ export async function invokeHandler(handlers: Handlers, name: string, payload: u
     return { ok: false, error: '请求内容无效，已拒绝。' }
   }
   try {
-    return { ok: true, value: await handlers[requestName](parsed.data) }
+    // The one parse: the handler gets the payload typed by its channel and never parses it again.
+    const handler = handlers[requestName] as (payload: unknown) => Promise<unknown>
+    return { ok: true, value: await handler(parsed.data) }
   } catch (e) {
     if (isUserError(e)) return { ok: false, error: e.message }
     console.error(`[ipc] ${requestName} failed`, e)

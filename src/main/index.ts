@@ -9,8 +9,10 @@ import { loadAutoBackupSettings } from './services/backup'
 import { registerIpc, sendEvent } from './ipc'
 import { nativeDialogs, nativeShell } from './platform/dialogs'
 import { buildMenu } from './platform/menu'
-import { printHtmlToPdf } from './platform/print'
+import { printHtmlToPdf, printHtmlWithDialog } from './platform/print'
 import { createMainWindow, denyAllPermissions, handleAppProtocol, registerAppScheme } from './window'
+// electron-vite copies the file into the build and gives its path (on Linux the window shows it; Windows and macOS take the packaged app's icon).
+import icon from '../../resources/icon.png?asset'
 
 const here = dirname(fileURLToPath(import.meta.url))
 let mainWindow: BrowserWindow | null = null
@@ -42,6 +44,8 @@ if (!app.requestSingleInstanceLock()) {
       shell: nativeShell,
       appInfo: { version: app.getVersion(), platform: process.platform, shell: 'electron' },
       printToPdf: printHtmlToPdf,
+      printHtml: printHtmlWithDialog,
+      edit: (command) => mainWindow?.webContents[command](),
       emit: (event, payload) => sendEvent(mainWindow, event, payload),
       defaultExportDir: app.getPath('documents'),
       dataDir: app.getPath('userData'),
@@ -67,7 +71,7 @@ if (!app.requestSingleInstanceLock()) {
 
 function openWindow(): void {
   closeConfirmed = false
-  const win = createMainWindow()
+  const win = createMainWindow(icon)
   mainWindow = win
   win.on('close', (event) => {
     if (closeConfirmed) return

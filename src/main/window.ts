@@ -49,10 +49,12 @@ export function isTrustedUrl(url: string): boolean {
   return url.startsWith(`${APP_ORIGIN}/`) || (!!dev && url.startsWith(dev))
 }
 
-export function createMainWindow(): BrowserWindow {
+/** The main window; `icon` is the app icon (resources/icon.png) for the taskbar and title bar. */
+export function createMainWindow(icon?: string): BrowserWindow {
   const win = new BrowserWindow({
     width: 1360,
     height: 880,
+    icon,
     minWidth: 900,
     minHeight: 600,
     show: false,

@@ -8,6 +8,8 @@ export const REQUESTS = [
   'importFilesDialog',
   'importFolderDialog',
   'exportReport',
+  'printReport',
+  'editCommand',
   'openExportedFile',
   'showExportedFile',
   'closeReady',

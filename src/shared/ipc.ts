@@ -8,6 +8,7 @@ import { ArchiveSchema, type Archive, type AutoBackupSettings, type BackupCounts
 import type { ImportResult } from './import/types'
 import type { SourceLine } from './import/lines'
 import type { EventName, RequestName } from './ipc-channels'
+import type { CommandId } from './commands'
 
 import { EXPORT_FORMATS, type ExportFormat } from './export/formats'
 
@@ -22,6 +23,10 @@ export const DocxPreferencesSchema = z.object({
   level3Bold: z.boolean().optional()
 })
 export type DocxPreferences = z.infer<typeof DocxPreferencesSchema>
+
+/** Clipboard edits the page asks main to carry out (the context menu's 剪切/复制/粘贴…), as the Edit menu's roles do. */
+export const EDIT_COMMANDS = ['cut', 'copy', 'paste', 'pasteAndMatchStyle', 'selectAll'] as const
+export type EditCommand = (typeof EDIT_COMMANDS)[number]
 
 export const requestSchemas = {
   getAppInfo: z.undefined(),
@@ -38,6 +43,9 @@ export const requestSchemas = {
     overwriteToken: z.string().max(100).optional(),
     docx: DocxPreferencesSchema.optional()
   }),
+  /** Prints the report's print view (the document the PDF is made from) through the system print dialog. */
+  printReport: z.object({ report: ReportSchema, docx: DocxPreferencesSchema.optional() }),
+  editCommand: z.object({ command: z.enum(EDIT_COMMANDS) }),
   /** Only paths this session exported can be opened: the renderer never names arbitrary files. */
   openExportedFile: z.object({ path: z.string().max(4096) }),
   showExportedFile: z.object({ path: z.string().max(4096) }),
@@ -87,6 +95,8 @@ export interface ResponseMap {
   importFilesDialog: FileImport[]
   importFolderDialog: FileImport[]
   exportReport: ExportResult
+  printReport: { status: 'printed' } | { status: 'canceled' }
+  editCommand: void
   openExportedFile: void
   showExportedFile: void
   closeReady: void
@@ -103,24 +113,11 @@ export interface ResponseMap {
 export type RequestPayload<N extends RequestName> = z.infer<(typeof requestSchemas)[N]>
 
 export interface EventPayloads {
-  menuCommand: MenuCommand
+  menuCommand: CommandId
   importProgress: { done: number; total: number; name: string }
   exportProgress: { done: number; total: number; name: string }
   beforeClose: undefined
 }
-
-export type MenuCommand =
-  | 'new-report'
-  | 'import-files'
-  | 'import-folder'
-  | 'export-docx'
-  | 'export-pdf'
-  | 'export-txt'
-  | 'export-md'
-  | 'export-html'
-  | 'show-library'
-  | 'toggle-outline'
-  | 'find'
 
 /** What `window.api` looks like in the renderer: one function per request, one subscriber per event. */
 export type Api = {

@@ -104,6 +104,14 @@ describe('reportToDocx', () => {
     expect(style(bold['word/styles.xml'], 'Heading3')).toContain('<w:b/>')
   })
 
+  it('writes widow control off and the title off the line grid, as Word reads their absence, so LibreOffice and WPS break pages alike', () => {
+    const styles = xml['word/styles.xml']
+    // First in pPr, where the schema's order allows them (nothing before them is set in these styles).
+    expect(style(styles, 'Normal')).toContain('<w:pPr><w:widowControl w:val="0"/><w:spacing')
+    expect(style(styles, 'Title')).toContain('<w:pPr><w:snapToGrid w:val="0"/><w:spacing')
+    for (const id of ['Heading1', 'Heading3', 'Footer', 'TableText']) expect(style(styles, id), id).not.toMatch(/widowControl|<w:snapToGrid w:val="0"\/><w:spacing/)
+  })
+
   it('indents body and heading paragraphs two characters and the title, table cells and footers not at all', () => {
     const styles = xml['word/styles.xml']
     expect(attrs(style(styles, 'Normal'), 'w:ind')).toMatchObject({ 'w:firstLine': '640', 'w:firstLineChars': '200' })

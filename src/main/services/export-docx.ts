@@ -24,6 +24,7 @@ import {
 import { emptyReport, type HeadingLevel, type Report, type TextRun as ModelRun } from '../../shared/doc/model'
 import { attachmentLines, reportFlow, type FlowItem } from '../../shared/export/flow'
 import { gridWidth } from '../../shared/doc/stats'
+import { fontTableXml, patchStyles } from './docx-package'
 
 export interface DocxSettings {
   /** Body, level 3 and level 4 headings (East Asian font). */
@@ -71,19 +72,6 @@ const CHAR = 320
 const LATIN = 'Times New Roman'
 const PAGE_NUMBER_FONT = '宋体'
 
-/**
- * Fonts Word should use when a 公文 font is missing: the _GB2312 fonts and 方正小标宋 are not on a
- * stock Windows 10/11; 仿宋/楷体/黑体 are. Written as fontTable `altName`, which Word and WPS read.
- */
-const ALT_NAMES: Record<string, string> = {
-  仿宋_GB2312: '仿宋',
-  楷体_GB2312: '楷体',
-  仿宋: 'FangSong',
-  楷体: 'KaiTi',
-  黑体: 'SimHei',
-  宋体: 'SimSun'
-}
-
 function checkSettings(s: DocxSettings): void {
   if (!Number.isInteger(s.lineSpacingTwips) || s.lineSpacingTwips < 240 || s.lineSpacingTwips > 1200)
     throw new RangeError(`lineSpacingTwips out of range: ${s.lineSpacingTwips}`)
@@ -123,8 +111,8 @@ function styles(s: DocxSettings): IParagraphStyleOptions[] {
       paragraph: {
         alignment: AlignmentType.BOTH,
         spacing: exact,
-        // No widowControl anywhere: absent means off (ECMA-376 §17.3.1.44), and typeset 公文 pages are
-        // filled to the 22-line grid rather than left a line short.
+        // No widow control: typeset 公文 pages are filled to the 22-line grid rather than left a line
+        // short. Written explicitly by patchStyles (the library cannot put it in a style).
         indent: firstLine(2)
       },
       run: { font: fonts(s.bodyFont), size: 32, color: '000000', language: { value: 'en-US', eastAsia: 'zh-CN' } }
@@ -333,26 +321,6 @@ function section(report: Report, first: boolean): ISectionOptions {
   }
 }
 
-function fontTableXml(names: string[]): string {
-  const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;')
-  const entries = [...new Set(names)].map((name) => {
-    const latin = name === LATIN
-    const alt = ALT_NAMES[name]
-    return (
-      `<w:font w:name="${esc(name)}">` +
-      (alt ? `<w:altName w:val="${esc(alt)}"/>` : '') +
-      // charset 86 = GB2312: tells Word the face is Chinese, so a substitute is a Chinese face too.
-      `<w:charset w:val="${latin ? '00' : '86'}"/><w:family w:val="${latin ? 'roman' : 'modern'}"/><w:pitch w:val="variable"/></w:font>`
-    )
-  })
-  return (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
-    '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
-    entries.join('') +
-    '</w:fonts>'
-  )
-}
-
 /** Several reports in one .docx, each in its own section starting on a new page with page 1. */
 export async function reportsToDocx(reports: Report[], settings: Partial<DocxSettings> = {}): Promise<Buffer> {
   const s: DocxSettings = { ...DEFAULT_DOCX_SETTINGS, ...settings }
@@ -385,7 +353,7 @@ export async function reportsToDocx(reports: Report[], settings: Partial<DocxSet
   })
   // The library writes an empty font table; ours names the fallbacks (written in place of its file).
   const fontTable = fontTableXml([LATIN, s.bodyFont, s.titleFont, s.heading1Font, s.heading2Font, PAGE_NUMBER_FONT])
-  return Packer.toBuffer(doc, false, [{ path: 'word/fontTable.xml', data: fontTable }])
+  return patchStyles(await Packer.toBuffer(doc, false, [{ path: 'word/fontTable.xml', data: fontTable }]))
 }
 
 export async function reportToDocx(report: Report, settings: Partial<DocxSettings> = {}): Promise<Buffer> {

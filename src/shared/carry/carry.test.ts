@@ -6,7 +6,7 @@ import { reportLines } from '../doc/stats'
 import { extractFigures } from '../figures'
 import { importText } from '../import'
 import { corpusPath, haveCorpus } from '../../main/services/testing/corpus'
-import { fillTemplate, getBuiltInTemplate } from '../templates'
+import { fillTemplate, getBuiltInTemplate, guidanceAnchors, stripGuidance } from '../templates'
 import { carryForward } from './carry'
 import { findMentions, formatPeriod, nextPeriod, reportPeriod } from './period'
 
@@ -123,7 +123,9 @@ describe('carryForward: half-year', () => {
     const draft = carryForward(filled, { now: NOW }).report
     expect(draft.meta.title).toBe('某某县教育局2025年下半年工作总结及2026年上半年工作计划')
     expect(draft.sections.map((s) => s.title)).toEqual(['下半年工作开展情况', '存在的主要问题', '2026年上半年工作计划'])
-    expect(runChecks(draft).map((f) => f.rule)).toEqual([])
+    // Nothing but its prompts, still to be written over, is flagged: no year left behind, no blank.
+    expect(runChecks(draft).map((f) => [f.rule, f.anchor])).toEqual(guidanceAnchors(draft).map((a) => ['placeholder', a]))
+    expect(runChecks(stripGuidance(draft))).toEqual([])
   })
 })
 

@@ -76,3 +76,17 @@ export function compareFigures(current: Figure[], previous: Figure[]): FigureCom
 function round(n: number): number {
   return Number(n.toPrecision(12))
 }
+
+/**
+ * The change as the clerk writes the figure: in its own unit, magnitude included (6267.4万元 →
+ * 7120.8万元 is +853.4万元, not +8,534,000元); rates in percentage points. Null when unchanged or unmatched.
+ */
+export function changeInOwnUnit(c: FigureComparison): { value: number; unit: string; percent: number | null } | null {
+  if (!c.change || c.change.absolute === 0) return null
+  const { current } = c
+  if (current.kind === 'rate') return { value: c.change.absolute, unit: '个百分点', percent: null }
+  // The factor from the figure's own unit to its base unit (万元 → 元: 10000), from the figure itself.
+  const factor = current.value !== 0 ? current.normalized.value / current.value : c.previous && c.previous.value !== 0 ? c.previous.normalized.value / c.previous.value : 1
+  const ownUnit = current.value !== 0 ? current.unit : (c.previous?.unit ?? current.normalized.unit)
+  return { value: round(c.change.absolute / factor), unit: ownUnit, percent: c.change.percent }
+}

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { anchorText } from '../checks'
 import { emptyReport, paragraph, section, type Report } from '../doc/model'
 import { importText } from '../import'
-import { compareFigures, extractFigures, figuresInText, type Figure } from './index'
+import { changeInOwnUnit, compareFigures, extractFigures, figuresInText, type Figure } from './index'
 import { corpusPath, haveCorpus } from '../../main/services/testing/corpus'
 
 const corpus = (name: string): Report[] => importText(readFileSync(corpusPath(`${name}.txt`), 'utf8')).reports
@@ -207,5 +207,22 @@ describe('compareFigures', () => {
     expect(compareFigures(a, b).map((c) => c.previous?.text)).toEqual(['97%', '96%'])
     const same = extractFigures(reportOf(['入学率99%。', '入学率98%。']))
     expect(compareFigures(same, same).every((c) => c.sameAsPrevious)).toBe(true)
+  })
+})
+
+describe('changeInOwnUnit', () => {
+  const change = (before: string, after: string) => {
+    const [c] = compareFigures(figuresInText(after), figuresInText(before))
+    return changeInOwnUnit(c)
+  }
+  it('gives the change in the figure’s own unit, magnitude included', () => {
+    expect(change('资助金额6267.4万元。', '资助金额7120.8万元。')).toMatchObject({ value: 853.4, unit: '万元' })
+    expect(change('总投资2亿元。', '总投资1.5亿元。')).toMatchObject({ value: -0.5, unit: '亿元' })
+    expect(change('建筑面积3.3万平方米。', '建筑面积3.5万平方米。')).toMatchObject({ value: 0.2, unit: '万平方米' })
+    expect(change('教师700余名。', '教师712名。')).toMatchObject({ value: 12, unit: '名' })
+  })
+  it('gives rates in percentage points, and nothing for an unchanged figure', () => {
+    expect(change('入园率93%。', '入园率95%。')).toEqual({ value: 2, unit: '个百分点', percent: null })
+    expect(change('入园率93%。', '入园率93%。')).toBeNull()
   })
 })

@@ -1,4 +1,4 @@
 export { extractFigures, figuresInText } from './extract'
-export { compareFigures, type FigureComparison } from './compare'
+export { changeInOwnUnit, compareFigures, type FigureComparison } from './compare'
 export { analysisText, measureKey } from './fold'
 export type { Figure, FigureKind } from './types'

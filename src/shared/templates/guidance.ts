@@ -2,8 +2,9 @@
  * Guidance: the short paragraphs in a template telling the clerk what to write in a place,
  * e.g. （简要概述本年度工作的总体情况……）. They are ordinary paragraphs so every editor, export
  * and import keeps them; what marks them is their shape — one whole paragraph in full-width
- * parentheses, opening with an instruction verb. Real prose almost never takes that shape, and
- * guidance contains no blanks or numbers, so no check reports an untouched template.
+ * parentheses, opening with an instruction verb. Real prose almost never takes that shape. The
+ * editor shows them as prompts (grey, replaced by what the clerk types), and a prompt left in
+ * is a `placeholder` finding, like a ＿＿ blank.
  */
 import type { Anchor } from '../checks/types'
 import { blockText, type Block, type Report, type Section } from '../doc/model'
@@ -36,8 +37,28 @@ const VERBS = [
 
 const GUIDANCE = new RegExp(`^（(?:${VERBS.join('|')})[^（）]*）$`)
 
+/** A note of real prose, not guidance: a short label and a colon, （说明：…）, （注：…）. */
+const NOT_GUIDANCE = /^（[^（）：]{1,4}：/
+
 export function isGuidance(text: string): boolean {
-  return GUIDANCE.test(text.trim())
+  const t = text.trim()
+  return GUIDANCE.test(t) && !NOT_GUIDANCE.test(t)
+}
+
+/**
+ * Verbs that open a prompt even inside a sentence: （简要…）, （逐项列出…）. Parentheticals of real
+ * prose open with words such as 按/说明/含 (（按可比口径计算）, （说明：…）), which are not here.
+ */
+const INLINE_VERBS = ['简要', '概述', '概括', '逐项', '逐条', '列出', '写明', '归纳', '提炼', '如实', '用数据', '在此']
+const INLINE_PROMPT = new RegExp(`（(?:${INLINE_VERBS.join('|')})[^（）]{2,}）`, 'g')
+
+/** Where a text holds template prompts: the whole of a guidance paragraph, or bracketed prompts inside it. */
+export function promptRanges(text: string): [number, number][] {
+  if (isGuidance(text)) {
+    const start = text.length - text.trimStart().length
+    return [[start, text.trimEnd().length]]
+  }
+  return [...text.matchAll(INLINE_PROMPT)].map((m) => [m.index, m.index + m[0].length])
 }
 
 export function isGuidanceBlock(block: Block): boolean {

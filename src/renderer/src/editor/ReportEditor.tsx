@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react'
+import { useEffect, useMemo, useState, type CSSProperties, type ReactNode } from 'react'
 import { LexicalComposer } from '@lexical/react/LexicalComposer'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { ContentEditable } from '@lexical/react/LexicalContentEditable'
@@ -15,13 +15,26 @@ import { REPORT_NODES } from './nodes'
 import { AutosavePlugin, type SaveStatus } from './plugins/AutosavePlugin'
 import { DocumentInfoPlugin, type DocumentInfo } from './plugins/DocumentInfoPlugin'
 import { ImeEnterGuardPlugin } from './plugins/ImeEnterGuardPlugin'
-import { HighlightAnchorsPlugin } from './plugins/HighlightAnchorsPlugin'
-import type { Anchor } from '@shared/checks/types'
 import { NumberingPlugin } from './plugins/NumberingPlugin'
 import { PasteSectionsPlugin } from './plugins/PasteSectionsPlugin'
+import { PromptPlugin } from './plugins/PromptPlugin'
+import { TripleClickPlugin } from './plugins/TripleClickPlugin'
 import { RestoreCaretPlugin } from './plugins/RestoreCaretPlugin'
 import { SectionShortcutsPlugin } from './plugins/SectionShortcutsPlugin'
 import { editorTheme } from './theme'
+import { PageViewPlugin } from './plugins/PageViewPlugin'
+import { PageZoom } from '../features/page-view/PageZoom'
+import type { PageLayout } from '../features/page-view/pageLayout'
+import type { Zoom } from '../features/page-view/zoom'
+import { FONT_STACKS } from '@shared/export/html'
+
+/** The print view's font stacks (shared/export/html.ts), so the page wraps lines as the PDF does. */
+const PAGE_FONTS = {
+  '--gw-body': FONT_STACKS.body,
+  '--gw-heading1': FONT_STACKS.heading1,
+  '--gw-heading2': FONT_STACKS.heading2,
+  '--gw-title': FONT_STACKS.title
+} as CSSProperties
 
 function EditorRef({ onEditor }: { onEditor: (e: LexicalEditor | null) => void }): null {
   const [editor] = useLexicalComposerContext()
@@ -45,8 +58,8 @@ export interface ReportEditorProps {
   /** A whole report pasted into a blank draft brings its metadata along. */
   onReportPasted?: (meta: ReportMeta, others: Report[]) => void
   toolbar?: ReactNode
-  /** Text to mark on this first load (a carried-forward report's figures). */
-  highlight?: Anchor[]
+  /** The page view's zoom and what it measured (pages, the caret's page). */
+  pageView: { zoom: Zoom; layout: PageLayout }
 }
 
 /** The report editor. Mount it with key={record.id}: one editor per opened report. */
@@ -79,25 +92,29 @@ export function ReportEditor(props: ReportEditorProps) {
       <EditorRef onEditor={props.onEditor} />
       {props.toolbar}
       <div className="page-scroll">
-        <div className="page" lang="zh-CN">
-          <RichTextPlugin
-            contentEditable={<ContentEditable className="editor-content" aria-label="总结正文" spellCheck={false} />}
-            placeholder={<div className="editor-placeholder">输入标题，按回车开始正文。Ctrl+1…4 设为各级标题。</div>}
-            ErrorBoundary={LexicalErrorBoundary}
-          />
-        </div>
+        <PageZoom zoom={props.pageView.zoom}>
+          <div className="page" lang="zh-CN" style={PAGE_FONTS}>
+            <RichTextPlugin
+              contentEditable={<ContentEditable className="editor-content" aria-label="总结正文" spellCheck={false} />}
+              placeholder={<div className="editor-placeholder">输入标题，按回车开始正文。Ctrl+1…4 设为各级标题。</div>}
+              ErrorBoundary={LexicalErrorBoundary}
+            />
+            <PageViewPlugin layout={props.pageView.layout} />
+          </div>
+        </PageZoom>
       </div>
       <HistoryPlugin />
       <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} />
       <ImeEnterGuardPlugin />
       <NumberingPlugin />
       <SectionShortcutsPlugin />
+      <PromptPlugin />
+      <TripleClickPlugin />
       <PasteSectionsPlugin onReportPasted={props.onReportPasted} />
       <DocumentInfoPlugin meta={meta} onChange={props.onInfo} />
       <RestoreCaretPlugin caret={props.caret} scrollTop={props.scrollTop} />
       {!readOnly && <AutosavePlugin reportId={record.id} meta={meta} onStatus={props.onStatus} registerFlush={props.registerFlush} />}
       <EditableSync readOnly={readOnly} />
-      {props.highlight && props.highlight.length > 0 && <HighlightAnchorsPlugin report={record.report} anchors={props.highlight} />}
     </LexicalComposer>
   )
 }

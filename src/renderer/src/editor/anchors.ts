@@ -4,7 +4,7 @@
  * in document order, so the mapping follows the same walk: the i-th section is the i-th
  * heading node, and a section's blocks are the non-empty blocks after its heading.
  */
-import { $createRangeSelection, $getRoot, $isElementNode, $isLineBreakNode, $isTextNode, $setSelection, type ElementNode, type LexicalNode, type TextNode } from 'lexical'
+import { $createRangeSelection, $getRoot, $isElementNode, $isLineBreakNode, $isTextNode, $setSelection, type ElementNode, type LexicalEditor, type LexicalNode, type TextNode } from 'lexical'
 import { $isTableNode } from '@lexical/table'
 import { walkSections, type Report } from '@shared/doc/model'
 import { runInSplit } from '@shared/doc/numbering'
@@ -133,4 +133,46 @@ export function $replaceAnchor(report: Report, anchor: Anchor, expected: string,
   }
   from.node.spliceText(from.offset, to.offset - from.offset, replacement)
   return true
+}
+
+/** Whether a point (a text node and an offset in it) lies within the anchored text: a finding under the caret. */
+export function $anchorContains(report: Report, anchor: Anchor, point: { key: string; offset: number }): boolean {
+  const located = $locate(report, anchor)
+  if (!located) return false
+  let pos = 0
+  let found: number | null = null
+  const visit = (node: LexicalNode): boolean => {
+    if ($isTextNode(node)) {
+      if (node.getKey() === point.key) {
+        found = pos + point.offset
+        return true
+      }
+      pos += node.getTextContentSize()
+    } else if ($isLineBreakNode(node)) pos += 1
+    else if ($isElementNode(node)) return node.getChildren().some(visit)
+    return false
+  }
+  visit(located.element)
+  return found !== null && found >= located.base + anchor.start && found <= located.base + anchor.end
+}
+
+/** A DOM range over the anchored text, for painting it (CSS highlights); null when it is not on screen. */
+export function anchorRange(editor: LexicalEditor, report: Report, anchor: Anchor): Range | null {
+  return editor.getEditorState().read(() => {
+    const located = $locate(report, anchor)
+    if (!located) return null
+    const from = $pointAt(located.element, located.base + anchor.start, 'start')
+    const to = $pointAt(located.element, located.base + anchor.end)
+    const fromDom = from && editor.getElementByKey(from.node.getKey())?.firstChild
+    const toDom = to && editor.getElementByKey(to.node.getKey())?.firstChild
+    if (!from || !to || !fromDom || !toDom) return null
+    const range = document.createRange()
+    try {
+      range.setStart(fromDom, Math.min(from.offset, fromDom.textContent?.length ?? 0))
+      range.setEnd(toDom, Math.min(to.offset, toDom.textContent?.length ?? 0))
+    } catch {
+      return null
+    }
+    return range
+  })
 }

@@ -9,6 +9,7 @@ import { $createSectionHeadingNode, $isSectionHeadingNode, type SectionHeadingNo
 import { $isSignatureNode } from './nodes/SignatureNode'
 import { $isAttachmentNode } from './nodes/AttachmentNode'
 import { $isTitleNode } from './nodes/TitleNode'
+import { parseMarker } from '@shared/import/markers'
 
 /** Blocks that end every section: the tail of the document (attachments, signature). */
 function isTail(node: LexicalNode): boolean {
@@ -48,9 +49,34 @@ export function $setBlockLevel(level: HeadingLevel | 0): boolean {
     block.setLevel(level).setSourceMarker(undefined)
     return true
   }
+  // A marker typed by hand (三、强化…) would stand before the one the structure draws: （二）三、强化…
+  $stripTypedMarker(block)
   // A long paragraph made into a level-3/4 heading is a run-in heading: its first sentence is the title.
   const runIn = level >= 3 && /[。！？]./.test(block.getTextContent())
   block.replace($createSectionHeadingNode(level, runIn), true)
+  return true
+}
+
+/**
+ * Removes a section marker typed at the start of a paragraph (一、 （一） 1. （1） and the half-width
+ * variants the importer knows), so the heading shows only the number its place gives it.
+ */
+export function $stripTypedMarker(block: ElementNode): boolean {
+  const text = block.getTextContent()
+  const marker = parseMarker(text)
+  if (!marker) return false
+  // The marker, with any bullet and spaces around it, is what comes before the rest.
+  let cut = 0
+  while (cut < text.length && text.slice(cut).trim() !== marker.rest) cut++
+  while (cut < text.length && /\s/.test(text[cut])) cut++
+  if (cut === 0 || cut >= text.length + (marker.rest ? 0 : 1)) return false
+  for (const node of block.getAllTextNodes()) {
+    if (cut <= 0) break
+    const size = node.getTextContentSize()
+    if (size <= cut) node.remove()
+    else node.spliceText(0, cut, '')
+    cut -= size
+  }
   return true
 }
 

@@ -1,15 +1,13 @@
 import { useState } from 'react'
+import { Modal } from './Modal'
 
 /** A one-field question (Electron has no window.prompt). */
 export function PromptDialog({ title, label, initial, onOk, onCancel }: { title: string; label: string; initial: string; onOk: (value: string) => void; onCancel: () => void }) {
   const [value, setValue] = useState(initial)
   return (
-    <div className="modal-backdrop">
+    <Modal label={title} className="prompt" onCancel={onCancel}>
       <form
-        className="modal prompt"
-        role="dialog"
-        aria-modal="true"
-        aria-label={title}
+        className="prompt-form"
         onSubmit={(e) => {
           e.preventDefault()
           if (value.trim()) onOk(value.trim())
@@ -18,7 +16,7 @@ export function PromptDialog({ title, label, initial, onOk, onCancel }: { title:
         <h2 className="modal-title">{title}</h2>
         <label className="meta-field">
           <span>{label}</span>
-          <input autoFocus value={value} onChange={(e) => setValue(e.target.value)} maxLength={100} />
+          <input value={value} onChange={(e) => setValue(e.target.value)} maxLength={100} />
         </label>
         <div className="modal-actions">
           <button type="button" onClick={onCancel}>
@@ -29,6 +27,6 @@ export function PromptDialog({ title, label, initial, onOk, onCancel }: { title:
           </button>
         </div>
       </form>
-    </div>
+    </Modal>
   )
 }

@@ -29,6 +29,16 @@ describe('placeholder', () => {
     expect(find('我们**始终坚持以人民为中心**的发展思想。')).toEqual([])
   })
 
+  it('finds template prompts left in: a guidance paragraph, or a bracketed prompt in a sentence', () => {
+    expect(find('（简要概述本年度工作的总体情况、主要成绩和重要数据。）')).toEqual(['（简要概述本年度工作的总体情况、主要成绩和重要数据。）'])
+    expect(find('主要成效：（逐项列出年初确定的目标任务及完成情况）。全年新增学位700个。')).toEqual(['（逐项列出年初确定的目标任务及完成情况）'])
+    expect(find('（在此填写本单位的特色做法）')).toEqual(['（在此填写本单位的特色做法）'])
+  })
+
+  it('leaves the parentheticals of real prose alone', () => {
+    expect(find('全年投入1200万元（按可比口径计算），同比增长4.8%。', '（说明：本表数据截至2024年12月）', '（一）加强理论学习', '开展“三看”评估（看课堂、看作业、看成绩）。')).toEqual([])
+  })
+
   it('leaves Latin words, identifiers, single X and figures alone', () => {
     expect(find('订购XXL码校服200套', '型号为MAXX的设备', '调用__init__方法', '拍X光片', '规格为3×4米', '资助金额6267.4万元')).toEqual([])
   })

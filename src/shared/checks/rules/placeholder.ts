@@ -1,12 +1,14 @@
 /**
  * placeholder: template blanks nobody filled in — `__年`, `＿＿`, `XX`/`××` for a number or a
- * name, `20xx`, `20__`, `**`/`＊＊`.
+ * name, `20xx`, `20__`, `**`/`＊＊` — and template prompts left in: a guidance paragraph
+ * （简要概述…） or a bracketed prompt inside a sentence （逐项列出…）.
  *
  * Not placeholders: X's inside a Latin word (MAXX, XXL), `__` glued to Latin (__init__), and
  * Markdown bold (`**加强领导**`), which a paste from a chat tool leaves behind. Bold is told
  * apart from a pair of blanks by what the stars enclose: a blank stands before a unit or a date
  * word (`**万元`, `**年**月`), bold encloses a phrase.
  */
+import { promptRanges } from '../../templates/guidance'
 import { makeFinding, type CheckContext } from '../context'
 import type { Rule } from '../rule'
 import { isAsciiLetter, isDigit } from '../text'
@@ -74,7 +76,18 @@ function starFindings(ctx: CheckContext): Finding[] {
   return out
 }
 
+function promptFindings(ctx: CheckContext): Finding[] {
+  const out: Finding[] = []
+  for (const unit of ctx.units) {
+    if (unit.kind !== 'paragraph' || !unit.text.includes('（')) continue
+    for (const [start, end] of promptRanges(unit.text)) {
+      out.push(makeFinding(unit, 'placeholder', '模板提示语还在：请写入实际内容，或删去这段提示', start, end))
+    }
+  }
+  return out
+}
+
 export const placeholder: Rule = {
   id: 'placeholder',
-  run: (ctx) => [...blankFindings(ctx), ...starFindings(ctx)]
+  run: (ctx) => [...blankFindings(ctx), ...starFindings(ctx), ...promptFindings(ctx)]
 }

@@ -1,8 +1,10 @@
 import { $createTableCellNode, $createTableNode, $createTableRowNode, TableCellHeaderStates, type TableNode } from '@lexical/table'
 import { $createLineBreakNode, $createParagraphNode, $createTextNode, $getRoot, type ElementNode, type LexicalNode, type TextNode } from 'lexical'
-import type { Block, Report, Section, TableBlock, TextRun } from '@shared/doc/model'
+import { blockText, type Block, type Report, type Section, type TableBlock, type TextRun } from '@shared/doc/model'
+import { isGuidanceBlock } from '@shared/templates/guidance'
 import { runInHeadingSentence } from '@shared/doc/numbering'
 import { $createAttachmentNode } from '../nodes/AttachmentNode'
+import { $createPromptNode } from '../nodes/PromptNode'
 import { $createSectionHeadingNode } from '../nodes/SectionHeadingNode'
 import { $createSignatureNode } from '../nodes/SignatureNode'
 import { $createTitleNode } from '../nodes/TitleNode'
@@ -44,7 +46,9 @@ function $tableNode(block: TableBlock): TableNode {
 export function $blockNode(block: Block): LexicalNode {
   if (block.type === 'table') return $tableNode(block)
   const p = $createParagraphNode()
-  $appendRuns(p, block.runs)
+  // A template's guidance paragraph is a prompt: grey, and replaced by what the clerk types.
+  if (isGuidanceBlock(block)) p.append($createPromptNode(blockText(block)))
+  else $appendRuns(p, block.runs)
   return p
 }
 

@@ -1,8 +1,9 @@
 import { TableCellNode, TableNode, TableRowNode } from '@lexical/table'
 import { AttachmentNode } from './AttachmentNode'
+import { PromptNode } from './PromptNode'
 import { SectionHeadingNode } from './SectionHeadingNode'
 import { SignatureNode } from './SignatureNode'
 import { TitleNode } from './TitleNode'
 
 /** Every node the report editor knows; the headless converters register the same list. */
-export const REPORT_NODES = [TitleNode, SectionHeadingNode, SignatureNode, AttachmentNode, TableNode, TableRowNode, TableCellNode]
+export const REPORT_NODES = [TitleNode, SectionHeadingNode, SignatureNode, AttachmentNode, PromptNode, TableNode, TableRowNode, TableCellNode]

@@ -1,5 +1,5 @@
 import type { SaveStatus } from '../../editor/plugins/AutosavePlugin'
-import { useLayoutEffect, useRef } from 'react'
+import { useLayoutEffect, useRef, type ReactNode } from 'react'
 import type { SaveStatusStore } from './saveStatusStore'
 
 function timeOf(at: number): string {
@@ -45,14 +45,43 @@ function SaveStatusLabel({ store }: { store: SaveStatusStore }) {
   return <span ref={ref} data-testid="save-status" />
 }
 
-export function StatusBar({ characters, pages, saveStatus, readOnly }: { characters: number; pages: number; saveStatus: SaveStatusStore; readOnly: boolean }) {
+export function StatusBar({
+  characters,
+  page,
+  pages,
+  measured,
+  saveStatus,
+  saveNote,
+  readOnly,
+  zoom
+}: {
+  characters: number
+  /** The caret's page and the page count, as the page view lays the report out. */
+  page: number
+  pages: number
+  /** Whether the page view has laid out the open report yet. */
+  measured?: boolean
+  saveStatus: SaveStatusStore
+  /** What Ctrl+S just did (已保存…), for a few seconds. */
+  saveNote: string | null
+  readOnly: boolean
+  zoom?: ReactNode
+}) {
   return (
     <footer className="status-bar">
       <span data-testid="char-count">字数 {characters.toLocaleString('zh-CN')}</span>
-      <span data-testid="page-count">约 {pages} 页</span>
+      <span data-testid="page-count" data-measured={measured ? 'true' : 'false'}>
+        第 {page} 页，共 {pages} 页
+      </span>
       <span className="status-spacer" />
       {readOnly && <span className="status-readonly">只读</span>}
+      {saveNote && (
+        <span className="status-note" role="status" data-testid="save-note">
+          {saveNote}
+        </span>
+      )}
       <SaveStatusLabel store={saveStatus} />
+      {zoom}
     </footer>
   )
 }

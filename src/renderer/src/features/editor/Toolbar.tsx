@@ -1,23 +1,22 @@
-import { useEffect, useState, memo } from 'react'
+import { memo, useEffect, useState } from 'react'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import { INSERT_TABLE_COMMAND } from '@lexical/table'
 import { mergeRegister } from '@lexical/utils'
-import { $createTextNode, $getRoot, CAN_REDO_COMMAND, CAN_UNDO_COMMAND, COMMAND_PRIORITY_LOW, REDO_COMMAND, UNDO_COMMAND } from 'lexical'
-import type { HeadingLevel, ReportMeta } from '@shared/doc/model'
-import { $createAttachmentNode } from '../../editor/nodes/AttachmentNode'
-import { $createSignatureNode, $isSignatureNode } from '../../editor/nodes/SignatureNode'
-import { SET_BLOCK_LEVEL_COMMAND, SHIFT_SECTION_COMMAND } from '../../editor/plugins/SectionShortcutsPlugin'
+import { CAN_REDO_COMMAND, CAN_UNDO_COMMAND, COMMAND_PRIORITY_LOW } from 'lexical'
+import { COMMANDS, commandTitle, type CommandId } from '@shared/commands'
 
-const LEVELS: { level: HeadingLevel | 0; label: string; hint: string }[] = [
-  { level: 1, label: '一、', hint: '一级标题（Ctrl+1）' },
-  { level: 2, label: '（一）', hint: '二级标题（Ctrl+2）' },
-  { level: 3, label: '1.', hint: '三级标题（Ctrl+3）' },
-  { level: 4, label: '（1）', hint: '四级标题（Ctrl+4）' },
-  { level: 0, label: '正文', hint: '正文（Ctrl+0）' }
+/** The toolbar's groups, from the command table: every button is a command with a menu item and (mostly) a key. */
+const GROUPS: { ids: CommandId[]; className?: string }[] = [
+  { ids: ['undo', 'redo'] },
+  { ids: ['heading-1', 'heading-2', 'heading-3', 'heading-4', 'body-text', 'promote', 'demote'] },
+  { ids: ['insert-table', 'insert-attachment', 'insert-signature', 'convert-script', 'save-template'] },
+  { ids: ['find', 'print'] },
+  { ids: ['export-docx', 'export-pdf', 'export-txt'], className: 'tool-right' }
 ]
 
-/** Formatting buttons; every one of them has a keyboard shortcut too. */
-function ToolbarView({ meta, readOnly, onExport, onSaveTemplate, onConvertScript }: { meta: ReportMeta; readOnly: boolean; onExport: (format: 'docx' | 'pdf' | 'txt') => void; onSaveTemplate: () => void; onConvertScript: () => void }) {
+/** Commands whose button is always offered even on a read-only report (they change nothing). */
+const READ_ONLY_OK = new Set<CommandId>(['save-template', 'find', 'print', 'export-docx', 'export-pdf', 'export-txt'])
+
+function ToolbarView({ readOnly, run }: { readOnly: boolean; run: (id: CommandId) => void }) {
   const [editor] = useLexicalComposerContext()
   const [canUndo, setCanUndo] = useState(false)
   const [canRedo, setCanRedo] = useState(false)
@@ -29,84 +28,32 @@ function ToolbarView({ meta, readOnly, onExport, onSaveTemplate, onConvertScript
       ),
     [editor]
   )
-  const addSignature = () =>
-    editor.update(() => {
-      const root = $getRoot()
-      const existing = root.getChildren().find($isSignatureNode)
-      if (existing) {
-        existing.selectEnd()
-        return
-      }
-      const unit = $createSignatureNode('unit')
-      const date = $createSignatureNode('date')
-      if (meta.unit) unit.append($createTextNode(meta.unit))
-      if (meta.date) date.append($createTextNode(meta.date))
-      root.append(unit, date)
-      unit.selectEnd()
-    })
-  const addAttachment = () =>
-    editor.update(() => {
-      const root = $getRoot()
-      const firstSig = root.getChildren().find($isSignatureNode)
-      const item = $createAttachmentNode()
-      if (firstSig) firstSig.insertBefore(item)
-      else root.append(item)
-      item.select()
-    })
+  const disabled = (id: CommandId) => (readOnly && !READ_ONLY_OK.has(id)) || (id === 'undo' && !canUndo) || (id === 'redo' && !canRedo)
   return (
     <div className="toolbar" role="toolbar" aria-label="格式">
-      <div className="tool-group">
-        <button type="button" onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)} disabled={!canUndo || readOnly} title="撤销（Ctrl+Z）">
-          撤销
-        </button>
-        <button type="button" onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)} disabled={!canRedo || readOnly} title="重做（Ctrl+Y）">
-          重做
-        </button>
-      </div>
-      <div className="tool-group">
-        {LEVELS.map((l) => (
-          <button key={l.level} type="button" title={l.hint} aria-label={l.hint} disabled={readOnly} onClick={() => editor.dispatchCommand(SET_BLOCK_LEVEL_COMMAND, l.level)}>
-            {l.label}
-          </button>
-        ))}
-        <button type="button" title="升级（Shift+Tab）" disabled={readOnly} onClick={() => editor.dispatchCommand(SHIFT_SECTION_COMMAND, -1)}>
-          升级
-        </button>
-        <button type="button" title="降级（Tab）" disabled={readOnly} onClick={() => editor.dispatchCommand(SHIFT_SECTION_COMMAND, 1)}>
-          降级
-        </button>
-      </div>
-      <div className="tool-group">
-        <button type="button" disabled={readOnly} onClick={() => editor.dispatchCommand(INSERT_TABLE_COMMAND, { rows: '3', columns: '3', includeHeaders: { rows: true, columns: false } })}>
-          表格
-        </button>
-        <button type="button" disabled={readOnly} onClick={addAttachment}>
-          附件
-        </button>
-        <button type="button" disabled={readOnly} onClick={addSignature}>
-          落款
-        </button>
-        <button type="button" disabled={readOnly} onClick={onConvertScript} title="简体与繁体互相转换">
-          简繁
-        </button>
-        <button type="button" onClick={onSaveTemplate} title="把这篇总结的结构存为自己的模板">
-          存为模板
-        </button>
-      </div>
-      <div className="tool-group tool-right">
-        <button type="button" className="primary" onClick={() => onExport('docx')} title="导出为 Word（Ctrl+E）">
-          导出 Word
-        </button>
-        <button type="button" onClick={() => onExport('pdf')}>
-          PDF
-        </button>
-        <button type="button" onClick={() => onExport('txt')}>
-          文本
-        </button>
-      </div>
+      {GROUPS.map((g, i) => (
+        <div key={i} className={`tool-group${g.className ? ` ${g.className}` : ''}`}>
+          {g.ids.map((id) => (
+            <button
+              key={id}
+              type="button"
+              className={id === 'export-docx' ? 'primary' : undefined}
+              title={commandTitle(id)}
+              // A bare marker (一、) says little to a screen reader: those buttons are named by their menu label.
+              aria-label={id.startsWith('heading-') || id === 'body-text' ? commandTitle(id) : undefined}
+              disabled={disabled(id)}
+              // The editor keeps its selection: a heading button acts on the paragraph the caret is in.
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => run(id)}
+            >
+              {COMMANDS[id].short ?? COMMANDS[id].label}
+            </button>
+          ))}
+        </div>
+      ))}
     </div>
   )
 }
 
-/** Memoised: the panel re-renders only when its own inputs change, not on every keystroke's status update. */
+/** Memoised: re-renders only when read-only changes, not on every keystroke's status update. */
 export const Toolbar = memo(ToolbarView)

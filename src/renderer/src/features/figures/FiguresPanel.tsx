@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, memo } from 'react'
 import type { LexicalEditor } from 'lexical'
 import type { Report } from '@shared/doc/model'
-import { compareFigures, extractFigures, type FigureComparison } from '@shared/figures'
+import { changeInOwnUnit, compareFigures, extractFigures, type FigureComparison } from '@shared/figures'
 import { revealFinding } from '../checks/ChecksPanel'
 
 function fmt(n: number): string {
@@ -19,12 +19,13 @@ function Bars({ previous, current }: { previous: number; current: number }) {
   )
 }
 
+/** The change in the figure's own unit (+853.4万元, +2个百分点), and relative to last period. */
 function changeText(c: FigureComparison): string {
-  if (!c.change) return ''
-  const { absolute, percent } = c.change
-  const sign = absolute > 0 ? '+' : ''
-  const unit = c.current.kind === 'rate' ? '个百分点' : c.current.normalized.unit
-  return `${sign}${fmt(absolute)}${unit}${percent !== null && c.current.kind !== 'rate' ? `（${sign}${fmt(percent)}%）` : ''}`
+  const change = changeInOwnUnit(c)
+  if (!change) return ''
+  const sign = change.value > 0 ? '+' : ''
+  const relative = change.percent !== null ? `（${change.percent > 0 ? '+' : ''}${fmt(change.percent)}%）` : ''
+  return `${sign}${fmt(change.value)}${change.unit}${relative}`
 }
 
 /**

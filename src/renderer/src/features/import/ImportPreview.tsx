@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react'
 import { REPORT_KIND_LABELS, type Report } from '@shared/doc/model'
 import { numberSections } from '@shared/doc/numbering'
 import type { FileImport } from '@shared/ipc'
+import { Modal } from '../../ui/Modal'
 
 export interface PreviewReport {
   key: string
@@ -55,8 +56,7 @@ export function ImportPreview({
       return next
     })
   return (
-    <div className="modal-backdrop">
-      <div className="modal import-preview" role="dialog" aria-modal="true" aria-label="导入预览">
+    <Modal label="导入预览" className="import-preview" onCancel={onCancel}>
         <h2 className="modal-title">导入预览</h2>
         <p className="muted">
           {files.length} 个文件，识别出 {all.length} 篇总结{failed.length ? `，${failed.length} 个文件无法导入` : ''}。确认后才会保存。
@@ -114,26 +114,24 @@ export function ImportPreview({
           <button type="button" onClick={onCancel}>
             取消
           </button>
-          <button type="button" className="primary" disabled={chosen.length === 0} onClick={() => onConfirm(chosen)}>
+          <button type="button" className="primary" data-autofocus disabled={chosen.length === 0} onClick={() => onConfirm(chosen)}>
             导入 {chosen.length} 篇
           </button>
         </div>
-      </div>
-    </div>
+    </Modal>
   )
 }
 
 /** Progress of a long batch (a folder import, a batch export). */
 export function ImportProgress({ done, total, name, title }: { done: number; total: number; name: string; title: string }) {
   return (
-    <div className="modal-backdrop">
-      <div className="modal import-progress" role="dialog" aria-modal="true" aria-label={title}>
-        <h2 className="modal-title">{title}</h2>
-        <progress max={total} value={done} aria-label="进度" />
-        <p className="muted">
-          {done} / {total} · {name}
-        </p>
-      </div>
-    </div>
+    // Not cancellable: Escape does nothing while files are read or written.
+    <Modal label={title} className="import-progress">
+      <h2 className="modal-title">{title}</h2>
+      <progress max={total} value={done} aria-label="进度" />
+      <p className="muted">
+        {done} / {total} · {name}
+      </p>
+    </Modal>
   )
 }

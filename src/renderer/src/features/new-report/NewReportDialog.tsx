@@ -3,6 +3,7 @@ import { REPORT_KIND_LABELS, emptyReport, type Report } from '@shared/doc/model'
 import { fillTemplate, formatChineseDate, getBuiltInTemplate, listBuiltInTemplates, type ReportTemplate } from '@shared/templates'
 import { deleteUserTemplate, listUserTemplates, loadProfile, saveProfile } from '../../db/templates'
 import type { DraftSummary } from '../drafts/DraftList'
+import { Modal } from '../../ui/Modal'
 
 type Choice = { type: 'blank' } | { type: 'template'; template: ReportTemplate } | { type: 'carry'; id: string }
 
@@ -47,8 +48,7 @@ export function NewReportDialog({
   const pastReports = reports.filter((r) => r.title).slice(0, 40)
 
   return (
-    <div className="modal-backdrop">
-      <div className="modal new-report" role="dialog" aria-modal="true" aria-label="新建总结">
+    <Modal label="新建总结" className="new-report" onCancel={onCancel}>
         <h2 className="modal-title">新建总结</h2>
         <div className="modal-body new-report-body">
           <div className="new-report-choices" role="radiogroup" aria-label="从哪里开始">
@@ -103,7 +103,6 @@ export function NewReportDialog({
             创建
           </button>
         </div>
-      </div>
-    </div>
+      </Modal>
   )
 }

@@ -4,6 +4,7 @@ import { $getSelection, $isRangeSelection } from 'lexical'
 import type { Report, ReportMeta, Script } from '@shared/doc/model'
 import { convertReportScript, convertText } from '@shared/convert/report-script'
 import { $loadReport } from '../../editor/convert/fromModel'
+import { Modal } from '../../ui/Modal'
 
 /** The text selected in the editor when the dialog opened, if any. */
 export function selectedText(editor: LexicalEditor): string {
@@ -45,8 +46,7 @@ export function ScriptDialog({ editor, report, selection, onApplied, onClose }: 
   }
 
   return (
-    <div className="modal-backdrop">
-      <div className="modal" role="dialog" aria-modal="true" aria-label="简繁转换">
+    <Modal label="简繁转换" onCancel={onClose}>
         <h2 className="modal-title">简繁转换</h2>
         <div className="settings-row">
           <label>
@@ -82,7 +82,6 @@ export function ScriptDialog({ editor, report, selection, onApplied, onClose }: 
             转换
           </button>
         </div>
-      </div>
-    </div>
+      </Modal>
   )
 }

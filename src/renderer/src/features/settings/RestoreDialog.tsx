@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import type { RestoreMode, RestorePreview } from '@shared/backup'
+import { Modal } from '../../ui/Modal'
 
 function titles(list: { title: string }[], max = 6): string {
   const shown = list.slice(0, max).map((r) => `《${r.title || '未命名'}》`)
@@ -11,8 +12,7 @@ export function RestoreDialog({ name, preview, onApply, onCancel }: { name: stri
   const [mode, setMode] = useState<RestoreMode>('merge')
   const r = preview.reports
   return (
-    <div className="modal-backdrop">
-      <div className="modal" role="dialog" aria-modal="true" aria-label="从备份恢复">
+    <Modal label="从备份恢复" onCancel={onCancel}>
         <h2 className="modal-title">从备份恢复</h2>
         <p className="muted">
           {name}
@@ -48,7 +48,6 @@ export function RestoreDialog({ name, preview, onApply, onCancel }: { name: stri
             {mode === 'merge' ? '合并恢复' : '替换恢复'}
           </button>
         </div>
-      </div>
-    </div>
+      </Modal>
   )
 }

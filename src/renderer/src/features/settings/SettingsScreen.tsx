@@ -5,6 +5,7 @@ import { db } from '../../db/database'
 import { applyRestore, dumpArchive, previewRestore } from '../../db/backup'
 import { RestoreDialog } from './RestoreDialog'
 import { DocxPreferencesCard } from './DocxPreferencesCard'
+import { withOverwriteConsent } from '../../ui/overwrite'
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e)
@@ -24,11 +25,7 @@ export function SettingsScreen({ onRestored, notify }: { onRestored: () => Promi
     setBusy(true)
     try {
       const archive = await dumpArchive(db)
-      let r = await window.api.backupSave({ archive })
-      if (r.status === 'exists') {
-        if (!window.confirm(`文件“${r.path}”已存在，要替换它吗？`)) return
-        r = await window.api.backupSave({ archive, overwriteToken: r.overwriteToken })
-      }
+      const r = await withOverwriteConsent((overwriteToken) => window.api.backupSave({ archive, overwriteToken }))
       if (r.status === 'saved') notify('success', `已备份 ${r.counts.reports} 篇总结、${r.counts.versions} 个历史版本到 ${r.path}${r.skipped.length ? `（${r.skipped.length} 条无法备份的记录已跳过）` : ''}`)
     } catch (e) {
       notify('error', message(e))

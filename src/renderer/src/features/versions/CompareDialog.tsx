@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react'
 import type { Report } from '@shared/doc/model'
 import { compareReports } from '@shared/doc/compare'
+import { Modal } from '../../ui/Modal'
 
 /** Two versions side by side, section by section: removed text struck through, added text marked. */
 export function CompareDialog({ older, newer, onClose }: { older: { label: string; report: Report }; newer: { label: string; report: Report }; onClose: () => void }) {
@@ -8,8 +9,7 @@ export function CompareDialog({ older, newer, onClose }: { older: { label: strin
   const [all, setAll] = useState(false)
   const shown = all ? diff : diff.filter((d) => d.status !== 'unchanged')
   return (
-    <div className="modal-backdrop">
-      <div className="modal compare" role="dialog" aria-modal="true" aria-label="版本比较">
+    <Modal label="版本比较" className="compare" onCancel={onClose}>
         <h2 className="modal-title">版本比较</h2>
         <p className="muted">
           <del>{older.label}</del> → <ins>{newer.label}</ins>
@@ -36,7 +36,6 @@ export function CompareDialog({ older, newer, onClose }: { older: { label: strin
             关闭
           </button>
         </div>
-      </div>
-    </div>
+      </Modal>
   )
 }

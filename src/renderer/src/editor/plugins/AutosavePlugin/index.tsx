@@ -1,28 +1,14 @@
 import { useEffect, useRef } from 'react'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import { $getRoot, $getSelection, $isRangeSelection, type LexicalEditor } from 'lexical'
+import type { LexicalEditor } from 'lexical'
 import type { ReportMeta } from '@shared/doc/model'
 import { $editorToReport } from '../../convert/toModel'
 import { saveReport } from '../../../db/reports'
 import { maybeAutoVersion } from '../../../db/versions'
-import { saveSession, type SessionState } from '../../../db/session'
+import { saveSession } from '../../../db/session'
+import { $caret } from '../../caret'
 
 export type SaveStatus = { state: 'saved'; at: number } | { state: 'pending' } | { state: 'saving' } | { state: 'error'; message: string }
-
-/** The caret as block index + offset within the block's text (keys do not survive a reload). */
-function $caret(): SessionState['caret'] {
-  const selection = $getSelection()
-  if (!$isRangeSelection(selection)) return undefined
-  const top = selection.anchor.getNode().getTopLevelElement()
-  if (!top) return undefined
-  const block = $getRoot().getChildren().indexOf(top)
-  let offset = 0
-  for (const t of top.getAllTextNodes()) {
-    if (t.is(selection.anchor.getNode())) return { block, offset: offset + selection.anchor.offset }
-    offset += t.getTextContentSize()
-  }
-  return { block, offset: 0 }
-}
 
 export function saveErrorMessage(e: unknown): string {
   const name = e instanceof Error ? e.name : ''

@@ -2,15 +2,20 @@ import { useEffect } from 'react'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { $getRoot, $isElementNode } from 'lexical'
 import type { SessionState } from '../../../db/session'
+import { $isTitleNode } from '../../nodes/TitleNode'
 
-/** Puts the caret back where the clerk left it and scrolls there. */
+/**
+ * Puts the caret back where the clerk left it and scrolls there; a report never opened starts with
+ * the caret at the end of its title (not on its last paragraph, which in a new template draft is
+ * the signature's date).
+ */
 export function RestoreCaretPlugin({ caret, scrollTop }: { caret?: SessionState['caret']; scrollTop?: number }): null {
   const [editor] = useLexicalComposerContext()
   useEffect(() => {
     editor.update(
       () => {
         const blocks = $getRoot().getChildren()
-        const block = caret ? blocks[Math.min(caret.block, blocks.length - 1)] : blocks[blocks.length - 1]
+        const block = caret ? blocks[Math.min(caret.block, blocks.length - 1)] : (blocks.find($isTitleNode) ?? blocks[0])
         if (!block || !$isElementNode(block)) return
         let remaining = caret?.offset ?? Number.MAX_SAFE_INTEGER
         for (const t of block.getAllTextNodes()) {

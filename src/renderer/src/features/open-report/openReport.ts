@@ -1,0 +1,194 @@
+/**
+ * The open report: which report the editor holds, its metadata and model, the drafts beside it,
+ * and the actions that open, create, reload and remove reports. One store for the window; the flows
+ * (import, export, carry-forward, versions) build on these actions in their own feature folders.
+ */
+import type { LexicalEditor } from 'lexical'
+import { emptyReport, type Report, type ReportMeta } from '@shared/doc/model'
+import type { ReportRecord } from '../../db/database'
+import { createReport, discardIfBlank, getReport, listReports, listTrash, purgeTrash, trashReport } from '../../db/reports'
+import { loadSession, saveSession, type SessionState } from '../../db/session'
+import type { SaveStatus } from '../../editor/plugins/AutosavePlugin'
+import { $caret } from '../../editor/caret'
+import type { DocumentInfo } from '../../editor/plugins/DocumentInfoPlugin'
+import type { DraftSummary } from '../drafts/DraftList'
+import { createSaveStatusStore, type SaveStatusStore } from '../editor/saveStatusStore'
+import { searchDocFromRecord } from '../search/searchClient'
+import type { SearchIndexHandle } from '../search/useSearch'
+import { createStore, type Store } from '../../app/store'
+import type { UiStore } from '../../app/uiStore'
+import type { CheckedReport } from '../checks/useFindings'
+
+export interface Opened {
+  record: ReportRecord
+  /** Bumped when the same report is loaded again (a restored version), so the editor remounts. */
+  generation: number
+  caret?: SessionState['caret']
+  scrollTop?: number
+}
+
+export interface OpenReportState {
+  drafts: DraftSummary[]
+  trash: DraftSummary[]
+  opened: Opened | null
+  meta: ReportMeta
+  /** The model and heading keys, published once typing pauses. */
+  info: DocumentInfo | null
+  editor: LexicalEditor | null
+  /** Set when the stored text could not be read in full: the report is shown read-only. */
+  loadProblem: string | null
+  /** Last period's report of the same kind and unit, for the figures and the checks. */
+  previous: { title: string; report: Report } | null
+  /** The 校对 findings with the model their anchors point into. */
+  checked: CheckedReport
+}
+
+export interface OpenReport {
+  store: Store<OpenReportState>
+  saveStatus: SaveStatusStore
+  /** Saves what the editor holds now (the autosave's flush). */
+  flush(): Promise<void>
+  registerFlush(flush: (() => Promise<void>) | null): void
+  refreshList(): Promise<void>
+  open(id: string, options?: { restore?: SessionState; stayInLibrary?: boolean }): Promise<void>
+  create(report?: Report): Promise<void>
+  /** Reloads a report into the editor (a restored version, a change from the library) if it is the open one. */
+  reload(record: ReportRecord): void
+  reloadIfOpen(id: string): Promise<void>
+  remove(row: DraftSummary): Promise<void>
+  /** Opens the last report where the clerk left it, or a new blank one. */
+  start(): Promise<void>
+  /** After a restore from a backup the open report may have changed or gone. */
+  afterRestore(): Promise<void>
+  onStatus(status: SaveStatus): void
+  onReportPasted(meta: ReportMeta, others: Report[]): Promise<void>
+  readOnly(): boolean
+}
+
+export function createOpenReport(ui: UiStore, search: () => SearchIndexHandle): OpenReport {
+  const store = createStore<OpenReportState>({ drafts: [], trash: [], opened: null, meta: emptyReport().meta, info: null, editor: null, loadProblem: null, previous: null, checked: { report: null, findings: [] } })
+  const saveStatus = createSaveStatusStore({ state: 'saved', at: Date.now() })
+  let flushFn: (() => Promise<void>) | null = null
+  const openedId = () => store.get().opened?.record.id ?? null
+
+  const flush = async () => {
+    await flushFn?.()
+  }
+  const refreshList = async () => {
+    store.set({ drafts: await listReports(), trash: await listTrash() })
+  }
+
+  /** Where the caret was in each report left in this session, so going back to one finds it there. */
+  const leftAt = new Map<string, SessionState>()
+  const rememberCaret = () => {
+    const { editor, opened } = store.get()
+    if (!editor || !opened) return
+    const caret = editor.getEditorState().read($caret)
+    leftAt.set(opened.record.id, { reportId: opened.record.id, caret, scrollTop: document.querySelector('.page-scroll')?.scrollTop })
+  }
+
+  const open: OpenReport['open'] = async (id, options = {}) => {
+    await flush()
+    const record = await getReport(id)
+    if (!record) return
+    if (openedId() !== id) rememberCaret()
+    // A blank draft that was never written in is not worth keeping once the clerk moves on.
+    const left = openedId()
+    if (left && left !== id && (await discardIfBlank(left))) void refreshList()
+    const restore = options.restore ?? leftAt.get(id)
+    store.set((s) => ({
+      meta: record.report.meta,
+      info: null,
+      loadProblem: null,
+      opened: { record, caret: restore?.caret, scrollTop: restore?.scrollTop, generation: (s.opened?.generation ?? 0) + 1 }
+    }))
+    if (!options.stayInLibrary) ui.set({ view: 'editor' })
+    await saveSession({ reportId: id, caret: restore?.caret, scrollTop: restore?.scrollTop })
+  }
+
+  const create = async (report: Report = emptyReport({ kind: 'annual' })) => {
+    await flush()
+    const record = await createReport(report)
+    await refreshList()
+    await open(record.id)
+  }
+
+  const reload = (record: ReportRecord) => store.set((s) => ({ meta: record.report.meta, opened: { record, generation: (s.opened?.generation ?? 0) + 1 } }))
+
+  /** After a save only the saved report's row and its search entry change: one record is read, not the archive. */
+  const afterSave = async (id: string) => {
+    const record = await getReport(id)
+    if (!record) return
+    const { report: _r, editorState: _e, ...summary } = record
+    store.set((s) => ({ drafts: [summary, ...s.drafts.filter((d) => d.id !== id)] }))
+    await search().client()?.upsert(searchDocFromRecord(record))
+  }
+
+  return {
+    store,
+    saveStatus,
+    flush,
+    registerFlush: (f) => {
+      flushFn = f
+    },
+    refreshList,
+    open,
+    create,
+    reload,
+    async reloadIfOpen(id) {
+      await refreshList()
+      void search().refresh(id)
+      if (openedId() !== id) return
+      const record = await getReport(id)
+      if (record) reload(record)
+    },
+    async remove(row) {
+      if (!window.confirm(`把“${row.title || '未命名'}”移到回收站？30 天内可以恢复。`)) return
+      const wasOpen = openedId() === row.id
+      if (wasOpen) flushFn = null
+      await trashReport(row.id)
+      void search().remove(row.id)
+      await refreshList()
+      if (!wasOpen) return
+      const next = store.get().drafts[0]
+      if (next) await open(next.id, { stayInLibrary: ui.get().view === 'library' })
+      else await create()
+    },
+    async start() {
+      await purgeTrash()
+      const session = await loadSession()
+      await refreshList()
+      const list = store.get().drafts
+      const id = session.reportId && list.some((d) => d.id === session.reportId) ? session.reportId : list[0]?.id
+      if (id) await open(id, { restore: id === session.reportId ? session : undefined })
+      else await create()
+    },
+    async afterRestore() {
+      flushFn = null
+      await refreshList()
+      void search().reloadAll()
+      const list = store.get().drafts
+      const current = openedId()
+      const id = current && list.some((d) => d.id === current) ? current : list[0]?.id
+      if (id) await open(id, { stayInLibrary: true })
+      else await create()
+    },
+    onStatus(s) {
+      saveStatus.set(s)
+      const id = openedId()
+      if (s.state === 'saved' && id) void afterSave(id)
+    },
+    async onReportPasted(pasted, others) {
+      store.set((s) => ({ meta: { ...s.meta, ...Object.fromEntries(Object.entries(pasted).filter(([, v]) => v !== '')) } }))
+      if (others.length === 0) return
+      for (const r of others) await createReport(r)
+      await refreshList()
+      void search().reloadAll()
+      ui.notify('info', `粘贴的内容里有 ${others.length + 1} 篇总结：第一篇在当前草稿中，其余 ${others.length} 篇已分别存为草稿。`)
+    },
+    readOnly() {
+      const s = store.get()
+      return s.loadProblem !== null || s.opened?.record.status === 'final'
+    }
+  }
+}
