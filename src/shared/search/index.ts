@@ -1,4 +1,4 @@
-export { SearchIndex, type SearchIndexJSON } from './searchIndex'
+export { SearchIndex, type SearchSnapshot } from './searchIndex'
 export type { SearchFacets, SearchFilter, SearchHit, SearchOptions, SearchResult } from './types'
 export { foldText, queryTerms } from './normalize'
 export { reportPassages, type Passage, type PassageKind } from './passages'
