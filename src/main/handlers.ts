@@ -14,8 +14,8 @@ import { importSource, readReportSource } from './services/import-files'
 import { listImportableFiles } from './services/import-folder'
 import { exportReport } from './services/files'
 import { rememberFolder } from './services/recent-folders'
-import { autoBackup, autoBackupDue, listRotated, loadAutoBackupSettings, readBackup, saveAutoBackupSettings, writeBackup, writeSafetyBackup } from './services/backup'
-import { BACKUP_EXTENSION, manualBackupName } from '../shared/backup'
+import { autoBackupDue, listRotated, loadAutoBackupSettings, saveAutoBackupSettings } from './services/backup'
+import { createBackupHandlers } from './backup-handlers'
 
 export interface FileFilter {
   name: string
@@ -52,8 +52,6 @@ type Handlers = { [N in RequestName]: (payload: unknown) => Promise<ResponseMap[
 const IMPORT_FILTERS: FileFilter[] = [{ name: '工作总结文件', extensions: ['txt', 'docx', 'md', 'html', 'htm'] }]
 
 export const RECENT_FOLDERS_FILE = 'recent-folders.json'
-
-const BACKUP_FILTERS: FileFilter[] = [{ name: '工作总结备份', extensions: [BACKUP_EXTENSION] }]
 
 const EXPORT_FILTERS: Record<ExportFormat, FileFilter> = {
   docx: { name: 'Word 文档', extensions: ['docx'] },
@@ -93,7 +91,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const backupSettingsFile = join(deps.dataDir, 'backup-settings.json')
   /** Folders written into lately: their leftover temp files are cleaned up on the next start. */
   const remember = (dir: string) => void rememberFolder(join(deps.dataDir, RECENT_FOLDERS_FILE), dir).catch(() => {})
-  let lastBackupDir = deps.defaultExportDir
+  const lastBackupDir = { current: deps.defaultExportDir }
 
   async function autoBackupState(): Promise<ResponseMap['getAutoBackup']> {
     const settings = await loadAutoBackupSettings(backupSettingsFile)
@@ -194,35 +192,21 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       }
       return { status: 'done', dir, files }
     },
-    backupSave: async (raw) => {
-      const { archive, overwriteToken } = requestSchemas.backupSave.parse(raw)
-      let path: string
-      if (overwriteToken) path = confirmedPath(overwriteToken, 'backup')
-      else {
-        const target = await deps.dialogs.saveFile(join(lastBackupDir, manualBackupName(new Date())), BACKUP_FILTERS)
-        if (!target) return { status: 'canceled' }
-        path = extname(target) ? target : `${target}.${BACKUP_EXTENSION}`
-      }
-      lastBackupDir = dirname(path)
-      remember(lastBackupDir)
-      try {
-        const r = await writeBackup(path, archive, { overwrite: !!overwriteToken, appVersion: deps.appInfo.version })
-        return { status: 'saved', path: r.path, bytes: r.bytes, counts: r.counts, skipped: r.skipped }
-      } catch (e) {
-        if (isUserError(e) && e.code === 'exists') {
-          const token = randomUUID()
-          pendingOverwrites.set(token, { path, purpose: 'backup' })
-          return { status: 'exists', path, overwriteToken: token }
-        }
-        throw e
-      }
-    },
-    backupOpen: async () => {
-      const [path] = await deps.dialogs.openFiles(BACKUP_FILTERS)
-      if (!path) return { status: 'canceled' }
-      lastBackupDir = dirname(path)
-      return { status: 'opened', name: basename(path), archive: await readBackup(path) }
-    },
+    ...createBackupHandlers({
+      openFiles: (filters) => deps.dialogs.openFiles(filters),
+      saveFile: (path, filters) => deps.dialogs.saveFile(path, filters),
+      appVersion: deps.appInfo.version,
+      lastDir: lastBackupDir,
+      dataDir: deps.dataDir,
+      backupSettingsFile,
+      askOverwrite: (path, purpose) => {
+        const token = randomUUID()
+        pendingOverwrites.set(token, { path, purpose })
+        return token
+      },
+      confirmedPath,
+      remember
+    }),
     getAutoBackup: () => autoBackupState(),
     chooseAutoBackupFolder: async () => {
       const dir = await deps.dialogs.openFolder()
@@ -235,17 +219,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (enabled && !settings.dir) throw new Error('请先选择自动备份的文件夹。')
       await saveAutoBackupSettings(backupSettingsFile, { ...settings, enabled, keep })
       return autoBackupState()
-    },
-    runAutoBackup: async (raw) => {
-      const { archive } = requestSchemas.runAutoBackup.parse(raw)
-      const settings = await loadAutoBackupSettings(backupSettingsFile)
-      if (!settings.enabled || !settings.dir) return { status: 'disabled' }
-      const r = await autoBackup(settings.dir, archive, settings.keep, new Date(), { appVersion: deps.appInfo.version })
-      return r.written ? { status: 'written', path: r.written, removed: r.removed } : { status: 'not-due' }
-    },
-    safetyBackup: async (raw) => {
-      const { archive } = requestSchemas.safetyBackup.parse(raw)
-      return { path: await writeSafetyBackup(join(deps.dataDir, 'safety-backups'), archive, new Date(), { appVersion: deps.appInfo.version }) }
     }
   }
 }

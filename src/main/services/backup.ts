@@ -115,6 +115,8 @@ export interface AutoBackupResult {
   /** Old automatic backups deleted to keep `keep`. */
   removed: string[]
   skipped: SkippedRecord[]
+  /** What was written, when something was. */
+  file?: WrittenBackup
 }
 
 /**
@@ -131,18 +133,15 @@ export async function beginAutoBackup(dir: string, now: Date = new Date(), opts:
 
 /** Finishes the daily backup and keeps the newest `keep`; a run that lost the race to another writes nothing. */
 export async function finishAutoBackup(dir: string, writer: BackupWriter | null, keep: number): Promise<AutoBackupResult> {
-  let written: string | null = null
-  let skipped: SkippedRecord[] = []
+  let file: WrittenBackup | undefined
   if (writer) {
     try {
-      const r = await writer.finish()
-      written = r.path
-      skipped = r.skipped
+      file = await writer.finish()
     } catch (e) {
       if (!(isUserError(e) && e.code === 'exists')) throw e
     }
   }
-  return { written, removed: await prune(dir, AUTO_BACKUP_PREFIX, keep), skipped }
+  return { written: file?.path ?? null, removed: await prune(dir, AUTO_BACKUP_PREFIX, keep), skipped: file?.skipped ?? [], ...(file ? { file } : {}) }
 }
 
 /** The daily backup of an archive held in memory: at most one a (local) day, keeping the newest `keep`. */
@@ -168,10 +167,10 @@ export async function beginSafetyBackup(dir: string, now: Date = new Date(), opt
   return new BackupWriter(join(dir, safetyBackupName(now)), { appVersion: opts.appVersion, now, overwrite: true })
 }
 
-export async function finishSafetyBackup(dir: string, writer: BackupWriter, keep = 5): Promise<string> {
-  const { path } = await writer.finish()
+export async function finishSafetyBackup(dir: string, writer: BackupWriter, keep = 5): Promise<WrittenBackup> {
+  const file = await writer.finish()
   await prune(dir, SAFETY_BACKUP_PREFIX, keep)
-  return path
+  return file
 }
 
 /** A safety backup of an archive held in memory. Returns the path. */
@@ -183,7 +182,7 @@ export async function writeSafetyBackup(dir: string, archive: Archive, now: Date
     await writer.abort()
     throw e
   }
-  return finishSafetyBackup(dir, writer, opts.keep)
+  return (await finishSafetyBackup(dir, writer, opts.keep)).path
 }
 
 /** The automatic-backup settings main keeps in a small JSON file; defaults when absent or unreadable. */

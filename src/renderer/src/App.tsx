@@ -4,13 +4,13 @@ import { emptyReport, type Report, type ReportMeta } from '@shared/doc/model'
 import { reportStats } from '@shared/doc/stats'
 import type { ExportFormat, FileImport, MenuCommand } from '@shared/ipc'
 import type { ReportRecord } from './db/database'
-import { createReport, discardIfBlank, getReport, listReports, listTrash, purgeTrash, restoreFromTrash, setStatus as setReportStatus, trashReport } from './db/reports'
+import { createReport, createReports, discardIfBlank, getReport, getReportModel, listReports, restoreFromTrash, setStatus as setReportStatus, trashReport } from './db/reports'
 import { addVersion, restoreVersion } from './db/versions'
 import { VersionsPanel } from './features/versions/VersionsPanel'
 import { SettingsScreen, useAutoBackup } from './features/settings/SettingsScreen'
 import { useSearchIndex } from './features/search/useSearch'
 import { SearchBox } from './features/search/SearchBox'
-import { searchDocFromRecord, type SearchHit } from './features/search/searchClient'
+import type { SearchHit } from './features/search/searchClient'
 import { jumpToHeading } from './features/outline/OutlinePanel'
 import { numberSections } from '@shared/doc/numbering'
 import { NewReportDialog } from './features/new-report/NewReportDialog'
@@ -20,15 +20,17 @@ import { PromptDialog } from './ui/PromptDialog'
 import { templateFromReport } from '@shared/templates'
 import { saveUserTemplate } from './db/templates'
 import { loadDocxPreferences } from './db/preferences'
-import type { VersionRecord } from './db/database'
 import { LibraryScreen, type LibraryActions } from './features/library/LibraryScreen'
 import { ImportPreview, ImportProgress, type PreviewReport } from './features/import/ImportPreview'
 import { importLines } from '@shared/import'
-import { loadSession, saveSession, type SessionState } from './db/session'
+import { saveSession, type SessionState } from './db/session'
 import { ReportEditor } from './editor/ReportEditor'
 import type { SaveStatus } from './editor/plugins/AutosavePlugin'
 import { readDocumentInfo, type DocumentInfo } from './editor/plugins/DocumentInfoPlugin'
 import { DraftList, type DraftSummary } from './features/drafts/DraftList'
+import { useArchiveList } from './features/drafts/useArchiveList'
+import { useLastDraftFirst } from './features/drafts/useLastDraftFirst'
+import { useLibraryBulk } from './features/library/useLibraryBulk'
 import { MetaBar } from './features/editor/MetaBar'
 import { StatusBar } from './features/editor/StatusBar'
 import { createSaveStatusStore } from './features/editor/saveStatusStore'
@@ -53,7 +55,7 @@ interface Opened {
 }
 
 export function App() {
-  const [drafts, setDrafts] = useState<DraftSummary[]>([])
+  const { reports: drafts, trash } = useArchiveList()
   const [opened, setOpened] = useState<Opened | null>(null)
   const [meta, setMeta] = useState<ReportMeta>(emptyReport().meta)
   const [info, setInfo] = useState<DocumentInfo | null>(null)
@@ -67,7 +69,6 @@ export function App() {
   const [notice, setNotice] = useState<NoticeState | null>(null)
   const [showOutline, setShowOutline] = useState(true)
   const [view, setView] = useState<'editor' | 'library' | 'settings'>('editor')
-  const [trash, setTrash] = useState<DraftSummary[]>([])
   const [importing, setImporting] = useState<{ files: FileImport[]; kept: Set<string>[] } | null>(null)
   const [progress, setProgress] = useState<{ done: number; total: number; name: string; title: string } | null>(null)
   const flushRef = useRef<(() => Promise<void>) | null>(null)
@@ -88,10 +89,8 @@ export function App() {
     await flushRef.current?.()
   }, [])
 
-  const refreshList = useCallback(async () => {
-    setDrafts(await listReports())
-    setTrash(await listTrash())
-  }, [])
+  // The lists follow the archive by themselves (db/changes.ts → useArchiveList).
+  const refreshList = useCallback(async () => {}, [])
 
   const open = useCallback(
     async (id: string, restore?: SessionState, stayInLibrary = false, highlight?: Anchor[]) => {
@@ -122,34 +121,15 @@ export function App() {
   )
 
   // Start: reopen the last draft where it was, or start a blank one.
-  useEffect(() => {
-    let cancelled = false
-    void (async () => {
-      await purgeTrash()
-      const session = await loadSession()
-      const list = await listReports()
-      if (cancelled) return
-      setDrafts(list)
-      const id = session.reportId && list.some((d) => d.id === session.reportId) ? session.reportId : list[0]?.id
-      if (id) await open(id, id === session.reportId ? session : undefined)
-      else await create()
-    })()
-    return () => {
-      cancelled = true
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [])
+  useLastDraftFirst(open, create)
 
   const remove = useCallback(
     async (d: DraftSummary) => {
       if (!window.confirm(`把“${d.title || '未命名'}”移到回收站？30 天内可以恢复。`)) return
       if (opened?.record.id === d.id) flushRef.current = null
       await trashReport(d.id)
-      void search.remove(d.id)
-      const list = await listReports()
-      setDrafts(list)
-      setTrash(await listTrash())
       if (opened?.record.id === d.id) {
+        const list = await listReports()
         if (list[0]) await open(list[0].id, undefined, view === 'library')
         else await create()
       }
@@ -161,36 +141,13 @@ export function App() {
     async (pasted: ReportMeta, others: Report[]) => {
       setMeta((m) => ({ ...m, ...Object.fromEntries(Object.entries(pasted).filter(([, v]) => v !== '')) }))
       if (others.length === 0) return
-      for (const r of others) await createReport(r)
-      await refreshList()
-      void search.reloadAll()
+      await createReports(others)
       setNotice({ kind: 'info', text: `粘贴的内容里有 ${others.length + 1} 篇总结：第一篇在当前草稿中，其余 ${others.length} 篇已分别存为草稿。` })
     },
     [refreshList]
   )
 
-  /**
-   * After a save only the saved report's row and its search entry change: reading one record
-   * (not the whole archive) keeps a save during continuous typing cheap.
-   */
-  const afterSave = useCallback(
-    async (id: string) => {
-      const record = await getReport(id)
-      if (!record) return
-      const { report: _r, editorState: _e, ...summary } = record
-      setDrafts((prev) => [summary, ...prev.filter((d) => d.id !== id)])
-      await search.client()?.upsert(searchDocFromRecord(record))
-    },
-    [search]
-  )
-
-  const onStatus = useCallback(
-    (s: SaveStatus) => {
-      saveStatus.set(s)
-      if (s.state === 'saved' && openedIdRef.current) void afterSave(openedIdRef.current)
-    },
-    [afterSave, saveStatus]
-  )
+  const onStatus = useCallback((s: SaveStatus) => saveStatus.set(s), [saveStatus])
 
   const exportAs = useCallback(
     async (format: ExportFormat) => {
@@ -302,12 +259,13 @@ export function App() {
   const confirmImport = useCallback(
     async (chosen: PreviewReport[]) => {
       setImporting(null)
-      for (const c of chosen) await createReport(c.report)
-      await refreshList()
-      void search.reloadAll()
+      const title = '正在保存导入的总结…'
+      setProgress({ done: 0, total: chosen.length, name: '', title })
+      await createReports(chosen.map((c) => c.report), (done) => setProgress(done < chosen.length ? { done, total: chosen.length, name: chosen[done]?.report.meta.title ?? '', title } : null))
+      setProgress(null)
       setNotice({ kind: 'success', text: `已导入 ${chosen.length} 篇总结。` })
     },
-    [refreshList, search]
+    []
   )
 
   useEffect(() => window.api.onImportProgress((p) => setProgress(p.done < p.total ? { ...p, title: '正在导入…' } : null)), [])
@@ -316,7 +274,11 @@ export function App() {
   const exportMany = useCallback(
     async (ids: string[], format: ExportFormat) => {
       await flush()
-      const reports = (await Promise.all(ids.map((id) => getReport(id)))).filter((r): r is ReportRecord => !!r).map((r) => r.report)
+      const reports: Report[] = []
+      for (const id of ids) {
+        const r = await getReportModel(id)
+        if (r) reports.push(r.report)
+      }
       try {
         const r = await window.api.exportMany({ reports, format, docx: await loadDocxPreferences() })
         setProgress(null)
@@ -337,8 +299,6 @@ export function App() {
   /** After a change to a report from the library, the open editor reloads it if it is that one. */
   const reloadIfOpen = useCallback(
     async (id: string) => {
-      await refreshList()
-      void search.refresh(id)
       if (opened?.record.id === id) {
         const record = await getReport(id)
         if (record) {
@@ -347,13 +307,13 @@ export function App() {
         }
       }
     },
-    [opened, refreshList, search]
+    [opened]
   )
 
   const carry = useCallback(
     async (id: string) => {
       if (opened?.record.id === id) await flush()
-      const source = await getReport(id)
+      const source = await getReportModel(id)
       if (!source) return
       const { report, figureAnchors, to } = carryForward(source.report)
       const record = await createReport(report, { previousId: id })
@@ -366,6 +326,7 @@ export function App() {
     [opened, flush, refreshList, open]
   )
 
+  const bulk = useLibraryBulk({ openId: opened?.record.id ?? null, flush, forgetFlush: () => void (flushRef.current = null), reloadIfOpen, openNewest: () => void afterRestore(), notify: setNotice })
   const libraryActions: LibraryActions = {
     open: (id) => void open(id),
     carryForward: (id) => void carry(id),
@@ -387,10 +348,9 @@ export function App() {
     restore: (id) =>
       void (async () => {
         await restoreFromTrash(id)
-        await refreshList()
-        void search.refresh(id)
       })(),
     exportMany: (ids, format) => void exportMany(ids, format),
+    ...bulk,
     importFiles: () => void startImport(false),
     importFolder: () => void startImport(true)
   }
@@ -406,11 +366,11 @@ export function App() {
   )
 
   const restore = useCallback(
-    async (v: VersionRecord) => {
+    async (v: { seq: number }) => {
       if (!window.confirm('恢复这个版本？当前内容会先保存为一个版本，不会丢失。')) return
       await flush()
       flushRef.current = null
-      const record = await restoreVersion(v.seq!)
+      const record = await restoreVersion(v.seq)
       setMeta(record.report.meta)
       setOpened((prev) => ({ record, generation: (prev?.generation ?? 0) + 1 }))
       await refreshList()
@@ -455,7 +415,7 @@ export function App() {
         candidates.sort((a, b) => (b.year ?? 0) - (a.year ?? 0) || b.updatedAt - a.updatedAt)
         id = candidates[0]?.id
       }
-      const record = id ? await getReport(id) : undefined
+      const record = id ? await getReportModel(id) : undefined
       if (live) setPrevious(record && !record.deletedAt ? { title: record.title, report: record.report } : null)
     })()
     return () => {
@@ -471,12 +431,10 @@ export function App() {
   const afterRestore = useCallback(async () => {
     flushRef.current = null
     const list = await listReports()
-    await refreshList()
-    void search.reloadAll()
     const id = opened && list.some((d) => d.id === opened.record.id) ? opened.record.id : list[0]?.id
     if (id) await open(id, undefined, true)
     else await create()
-  }, [opened, refreshList, open, create, search])
+  }, [opened, open, create])
 
   // Stable callbacks: the memoised panels then skip the re-renders of App they have no part in.
   const openFromList = useCallback((id: string) => void open(id), [open])

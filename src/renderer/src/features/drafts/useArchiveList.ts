@@ -1,0 +1,72 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { ReportSummary } from '@shared/archive/records'
+import { onArchiveChange } from '../../db/changes'
+import { db } from '../../db/database'
+import { listReports, listTrash } from '../../db/reports'
+
+export interface ArchiveList {
+  /** Live reports, most recently changed first. */
+  reports: ReportSummary[]
+  /** The trash, most recently deleted first. */
+  trash: ReportSummary[]
+  /** Whether the first read is done (an empty list before it means nothing yet, not an empty archive). */
+  loaded: boolean
+  /** Reads every summary again (rarely needed: changes arrive by themselves). */
+  refresh: () => Promise<void>
+}
+
+/** Where `row` goes in `rows` sorted by `key` descending (binary search: the lists hold thousands). */
+function insertionPoint(rows: ReportSummary[], row: ReportSummary, key: 'updatedAt' | 'deletedAt'): number {
+  let lo = 0
+  let hi = rows.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (rows[mid][key] > row[key]) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** The lists with these reports replaced by their current summaries (or removed, when gone). */
+export function patchLists(lists: { reports: ReportSummary[]; trash: ReportSummary[] }, ids: ReadonlySet<string>, current: (ReportSummary | undefined)[]) {
+  const reports = lists.reports.filter((r) => !ids.has(r.id))
+  const trash = lists.trash.filter((r) => !ids.has(r.id))
+  for (const row of current) {
+    if (!row) continue
+    if (row.deletedAt) trash.splice(insertionPoint(trash, row, 'deletedAt'), 0, row)
+    else reports.splice(insertionPoint(reports, row, 'updatedAt'), 0, row)
+  }
+  return { reports, trash }
+}
+
+/**
+ * The archive's summaries for every list (the sidebar, the library, the new-report dialog): read
+ * once from the summary table, then kept current from the archive's change announcements, reading
+ * only the summaries of the reports that changed. A save touches one row, never the table.
+ */
+export function useArchiveList(): ArchiveList {
+  const [lists, setLists] = useState<{ reports: ReportSummary[]; trash: ReportSummary[]; loaded: boolean }>({ reports: [], trash: [], loaded: false })
+  const refresh = useCallback(async () => {
+    const [reports, trash] = await Promise.all([listReports(), listTrash()])
+    setLists({ reports, trash, loaded: true })
+  }, [])
+  useEffect(() => {
+    let live = true
+    // Changes may arrive before the first read finishes: they are applied after it, in order.
+    let ready = refresh()
+    const off = onArchiveChange((change) => {
+      ready = ready.then(async () => {
+        if (!live) return
+        if ('all' in change) return refresh()
+        const current = await db.summaries.bulkGet(change.ids)
+        if (live) setLists((prev) => ({ ...patchLists(prev, new Set(change.ids), current), loaded: prev.loaded }))
+      })
+      ready.catch((e: unknown) => console.error('archive list', e))
+    })
+    return () => {
+      live = false
+      off()
+    }
+  }, [refresh])
+  return { reports: lists.reports, trash: lists.trash, loaded: lists.loaded, refresh }
+}

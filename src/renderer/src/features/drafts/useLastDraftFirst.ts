@@ -1,0 +1,50 @@
+import { useEffect, useRef } from 'react'
+import { db } from '../../db/database'
+import { purgeTrash } from '../../db/reports'
+import { clearStaging } from '../../db/restore'
+import { loadSession, type SessionState } from '../../db/session'
+import { thinAllVersions } from '../../db/versions'
+
+/** Housekeeping waits this long after start, so it never competes with opening the draft. */
+const HOUSEKEEPING_DELAY_MS = 15_000
+
+/** The report to reopen: the session's, if it is still there and not in the trash, else the most recently changed one. */
+export async function draftToReopen(): Promise<{ id: string; session?: SessionState } | null> {
+  const session = await loadSession()
+  if (session.reportId) {
+    const summary = await db.summaries.get(session.reportId)
+    if (summary && !summary.deletedAt) return { id: summary.id, session }
+  }
+  const newest = await db.summaries.orderBy('updatedAt').reverse().filter((s) => !s.deletedAt).first()
+  return newest ? { id: newest.id } : null
+}
+
+/**
+ * Start: the last draft first. It is found by its key (the session, or the newest summary) and
+ * opened before anything reads the archive; emptying the trash, thinning old versions and clearing
+ * what an interrupted restore left run later, in the background.
+ */
+export function useLastDraftFirst(open: (id: string, restore?: SessionState) => Promise<void>, create: () => Promise<void>): void {
+  const actions = useRef({ open, create })
+  actions.current = { open, create }
+  useEffect(() => {
+    let cancelled = false
+    void (async () => {
+      const last = await draftToReopen()
+      if (cancelled) return
+      if (last) await actions.current.open(last.id, last.session)
+      else await actions.current.create()
+    })()
+    const later = setTimeout(() => {
+      void (async () => {
+        await clearStaging(db)
+        await purgeTrash()
+        await thinAllVersions()
+      })().catch((e: unknown) => console.error('housekeeping', e))
+    }, HOUSEKEEPING_DELAY_MS)
+    return () => {
+      cancelled = true
+      clearTimeout(later)
+    }
+  }, [])
+}
