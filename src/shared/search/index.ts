@@ -3,4 +3,3 @@ export type { SearchFacets, SearchFilter, SearchHit, SearchOptions, SearchResult
 export { foldText, queryTerms } from './normalize'
 export { reportPassages, type Passage, type PassageKind } from './passages'
 export type { SearchDoc, SearchRequest, SearchResponse } from './protocol'
-export { createRequestHandler } from './requestHandler'

@@ -76,9 +76,19 @@ export class PassageTable {
     return entries
   }
 
-  toSnapshot(): PassageSnapshot {
+  /**
+   * The table as saved. With `onText`, each long text string goes to it as soon as it is cut (and
+   * `texts` stays empty), so a caller storing them never holds them all a second time.
+   */
+  toSnapshot(onText?: (text: string, index: number) => void): PassageSnapshot {
     const count = this.length
     const texts: string[] = []
+    let chunks = 0
+    const emit = (text: string) => {
+      if (onText) onText(text, chunks)
+      else texts.push(text)
+      chunks++
+    }
     const textChunk = new Uint32Array(count)
     const textStart = new Uint32Array(count)
     const textLength = new Uint32Array(count)
@@ -91,11 +101,11 @@ export class PassageTable {
     for (let pid = 0; pid < count; pid++) {
       const text = this.text[pid]
       if (chunkLength > 0 && chunkLength + text.length > TEXT_CHUNK) {
-        texts.push(parts.join(''))
+        emit(parts.join(''))
         parts = []
         chunkLength = 0
       }
-      textChunk[pid] = texts.length
+      textChunk[pid] = chunks
       textStart[pid] = chunkLength
       textLength[pid] = text.length
       parts.push(text)
@@ -111,7 +121,7 @@ export class PassageTable {
       }
       pathStart[pid + 1] = pathLabels.length
     }
-    texts.push(parts.join(''))
+    emit(parts.join(''))
     return {
       count,
       doc: Int32Array.from(this.doc),

@@ -237,11 +237,11 @@ export class SearchIndex {
     return n
   }
 
-  /** The whole index as typed arrays and strings, to save (updates folded into the base first). */
-  toSnapshot(): SearchSnapshot {
+  /** The whole index as typed arrays and strings, to save (updates folded into the base first); see PassageTable.toSnapshot for `onText`. */
+  toSnapshot(onText?: (text: string, index: number) => void): SearchSnapshot {
     this.compact()
     const docs = this.docs.filter((d): d is DocEntry => d !== null).map((d) => ({ id: d.id, title: d.title, facets: d.facets, rev: d.rev, pids: d.pids }))
-    return { version: 2, docs, passages: this.p.toSnapshot(), store: this.store.toSnapshot(), heads: this.heads.toSnapshot(), liveEntries: this.liveEntries }
+    return { version: 2, docs, passages: this.p.toSnapshot(onText), store: this.store.toSnapshot(), heads: this.heads.toSnapshot(), liveEntries: this.liveEntries }
   }
 
   static fromSnapshot(s: SearchSnapshot, options: { mergeAfter?: number } = {}): SearchIndex {
