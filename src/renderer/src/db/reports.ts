@@ -187,3 +187,27 @@ export async function discardIfBlank(id: string): Promise<boolean> {
   if (discarded) announce({ ids: [id] })
   return discarded
 }
+
+/** A report's words for comparing two reports: its title and its non-blank lines, whitespace aside. */
+function fingerprint(report: Report): string {
+  return [report.meta.title.trim(), ...reportLines(report).map((l) => l.replace(/\s+/g, '')).filter(Boolean)].join('\n')
+}
+
+/**
+ * For each report, the id of a live report in the archive with the same title and the same text
+ * (an import of a file already imported), or null. Reads summaries, and the models of same-titled ones only.
+ */
+export async function findDuplicates(reports: Report[]): Promise<(string | null)[]> {
+  const titles = new Set(reports.map((r) => r.meta.title.trim()).filter(Boolean))
+  const sameTitle = new Map<string, string[]>()
+  for (const s of await db.summaries.toArray()) {
+    if (s.deletedAt || !titles.has(s.title.trim())) continue
+    sameTitle.set(s.title.trim(), [...(sameTitle.get(s.title.trim()) ?? []), s.id])
+  }
+  const prints = new Map<string, string>()
+  for (const id of [...sameTitle.values()].flat()) {
+    const content = await db.reports.get(id)
+    if (content) prints.set(fingerprint(content.report), id)
+  }
+  return reports.map((r) => prints.get(fingerprint(r)) ?? null)
+}
