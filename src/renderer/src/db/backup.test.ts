@@ -6,7 +6,7 @@ import { wholeFileChecksum } from '@shared/backup/checksums'
 import { sampleArchive } from '@shared/backup/sample-archive'
 import { isUserError } from '@shared/errors'
 import { ArchiveDatabase } from './database'
-import { applyRestore, bytesSource, previewRestore } from './restore'
+import { applyRestore, bytesSource, clearStaging, previewRestore } from './restore'
 import { archiveOf, backupBytes, seedArchive } from './testing'
 
 const opened: ArchiveDatabase[] = []
@@ -175,6 +175,32 @@ describe('merge', () => {
 })
 
 describe('a restore is all or nothing', () => {
+  it('the start-up cleanup of an interrupted restore leaves a running restore alone', async () => {
+    const db = await freshDb(sampleArchive({ reports: 1 }))
+    const bytes = fileBytes(sampleArchive({ reports: 12, versionsPerReport: 2 }))
+    let release!: () => void
+    const paused = new Promise<void>((resolve) => (release = resolve))
+    const inner = bytesSource(bytes, 2000)
+    // A source that stops halfway, as a slow file does, while the cleanup runs.
+    const source = {
+      async *read() {
+        let n = 0
+        for await (const batch of inner.read()) {
+          if (n++ === 3) await paused
+          yield batch
+        }
+      }
+    }
+    const restoring = applyRestore(db, source, 'replace')
+    await new Promise((r) => setTimeout(r, 50))
+    expect(await db.staging.count()).toBeGreaterThan(0)
+    await clearStaging(db)
+    release()
+    await restoring
+    expect((await tablesOf(db)).reports).toHaveLength(12)
+    expect(await db.staging.count()).toBe(0)
+  })
+
   it('a flipped byte, a truncated file or a newer format leaves the database untouched', async () => {
     const db = await freshDb(sampleArchive())
     const before = await tablesOf(db)

@@ -125,8 +125,10 @@ export async function previewRestore(db: ArchiveDatabase, source: RestoreSource,
 const STAGE_BATCH = 50
 
 /** Carries the staged records into the archive: one transaction, so all of them or none. */
-async function commit(db: ArchiveDatabase, mode: RestoreMode, keepsCopy: (reportId: string) => boolean): Promise<void> {
+async function commit(db: ArchiveDatabase, mode: RestoreMode, staged: number, keepsCopy: (reportId: string) => boolean): Promise<void> {
   await db.transaction('rw', [db.summaries, db.reports, db.editorStates, db.versions, db.chunks, db.settings, db.staging], async () => {
+    // Everything staged must still be there: never empty the archive for less than the whole backup.
+    if ((await db.staging.count()) !== staged) throw new UserError('恢复时读入的内容不完整，没有恢复任何内容。请重试。', 'backup-damaged')
     if (mode === 'replace') await Promise.all([db.summaries, db.reports, db.editorStates, db.versions, db.chunks, db.settings].map((t) => t.clear()))
     let after = 0
     for (;;) {
@@ -152,23 +154,33 @@ async function commit(db: ArchiveDatabase, mode: RestoreMode, keepsCopy: (report
  */
 export async function applyRestore(db: ArchiveDatabase, source: RestoreSource, mode: RestoreMode, onProgress?: Progress): Promise<RestorePreview> {
   if (mode !== 'merge' && mode !== 'replace') throw new UserError('未知的恢复方式。', 'bad-input')
+  restoring++
   await db.staging.clear()
   try {
-    const stage: Stage = async (rows) => void (await db.staging.bulkAdd(rows))
+    let staged = 0
+    const stage: Stage = async (rows) => {
+      await db.staging.bulkAdd(rows)
+      staged += rows.length
+    }
     const { planner, header } = await pass(db, source, mode, stage, onProgress)
-    await commit(db, mode, (id) => planner.keepsCopy(id))
+    await commit(db, mode, staged, (id) => planner.keepsCopy(id))
     announce({ all: true })
     planner.preview.source = header.source
     return planner.preview
   } catch (e) {
     await db.staging.clear().catch(() => undefined)
     throw e
+  } finally {
+    restoring--
   }
 }
 
-/** Clears what an interrupted restore left staged (a crash between reading and committing). */
+/** Restores running in this window: their staged records are theirs, not leftovers. */
+let restoring = 0
+
+/** Clears what an interrupted restore left staged (a crash between reading and committing); never a restore's in progress. */
 export async function clearStaging(db: ArchiveDatabase): Promise<void> {
-  if (await db.staging.count()) await db.staging.clear()
+  if (restoring === 0 && (await db.staging.count())) await db.staging.clear()
 }
 
 /** A restore source over a backup file's bytes held in memory (tests, small files), read in chunks as main reads a file. */
