@@ -184,8 +184,8 @@ export class BackupReader {
     this.finished = false
   }
 
-  /** The next batch: about `maxChars` of records. The last one (done) carries the verified header; a damaged file throws. */
-  async next(maxChars = 4_000_000): Promise<ReadBatch> {
+  /** The next batch: the records in about `maxChars` bytes of the file (small: the renderer plans each batch between frames). The last one (done) carries the verified header; a damaged file throws. */
+  async next(maxChars = 1_000_000): Promise<ReadBatch> {
     if (this.finished) return { records: [], done: true }
     this.handle ??= await openBackupFile(this.path)
     let chars = 0
