@@ -53,15 +53,17 @@ export function useArchiveList(): ArchiveList {
   useEffect(() => {
     let live = true
     // Changes may arrive before the first read finishes: they are applied after it, in order.
-    let ready = refresh()
+    let ready: Promise<void> = refresh().catch((e: unknown) => console.error('archive list', e))
     const off = onArchiveChange((change) => {
-      ready = ready.then(async () => {
-        if (!live) return
-        if ('all' in change) return refresh()
-        const current = await db.summaries.bulkGet(change.ids)
-        if (live) setLists((prev) => ({ ...patchLists(prev, new Set(change.ids), current), loaded: prev.loaded }))
-      })
-      ready.catch((e: unknown) => console.error('archive list', e))
+      // Each change waits for the one before; a failed read is logged and the next one still runs.
+      ready = ready
+        .then(async () => {
+          if (!live) return
+          if ('all' in change) return refresh()
+          const current = await db.summaries.bulkGet(change.ids)
+          if (live) setLists((prev) => ({ ...patchLists(prev, new Set(change.ids), current), loaded: prev.loaded }))
+        })
+        .catch((e: unknown) => console.error('archive list', e))
     })
     return () => {
       live = false
