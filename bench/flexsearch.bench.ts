@@ -7,27 +7,13 @@
  * and whether the reports found are the same. Collected by the bench runner; never in the tests.
  */
 import { Charset, Index } from 'flexsearch'
-import { setFlagsFromString } from 'node:v8'
-import { runInNewContext } from 'node:vm'
 import { foldText, queryTerms } from '../src/shared/search/normalize'
 import { reportPassages } from '../src/shared/search/passages'
 import { SearchIndex } from '../src/shared/search/searchIndex'
 import type { SearchFilter } from '../src/shared/search/types'
+import { liveBytes } from './search.bench'
 
 type Docs = { id: string; report: Parameters<typeof reportPassages>[0]; facets: { year: number | null; kind: string; status: string; unit: string } }[]
-
-function gc(): void {
-  setFlagsFromString('--expose-gc')
-  ;(runInNewContext('gc') as () => void)()
-}
-
-async function liveBytes(): Promise<number> {
-  gc()
-  await new Promise((r) => setTimeout(r, 100))
-  gc()
-  const m = process.memoryUsage()
-  return m.heapUsed + m.arrayBuffers
-}
 
 const quantile = (s: number[], q: number) => [...s].sort((a, b) => a - b)[Math.max(0, Math.ceil(q * s.length) - 1)]
 

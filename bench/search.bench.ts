@@ -142,7 +142,7 @@ function collectGarbage(): void {
  * The JS heap plus ArrayBuffers (the postings live in typed arrays, outside the heap proper).
  * Freed buffers are released off the main thread: collect, let that happen, collect again.
  */
-async function liveBytes(): Promise<number> {
+export async function liveBytes(): Promise<number> {
   collectGarbage()
   await new Promise((resolve) => setTimeout(resolve, 100))
   collectGarbage()

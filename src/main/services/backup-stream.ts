@@ -14,7 +14,7 @@ import * as nodeFs from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { BackupDecoder, BackupEncoder, type BackupCounts, type BackupTable, type DecodedHeader, type DecodedRecord, type SkippedRecord } from '../../shared/backup'
 import { UserError, isUserError } from '../../shared/errors'
-import { userErrorFor, writeFileAtomic, type AtomicFs } from './files'
+import { exists, userErrorFor, writeFileAtomic, type AtomicFs } from './files'
 
 const COPY_CHUNK = 1 << 20
 
@@ -65,7 +65,7 @@ export class BackupWriter {
     if (this.done) throw new Error('backup already finished')
     if (!this.payload) {
       // Refused before any record is written: asking first is the caller's job, this is the safety net.
-      if (!this.opts.overwrite && (await exists(this.target))) throw new UserError(`文件已存在：${this.target}`, 'exists')
+      if (!this.opts.overwrite && (await exists(this.opts.fs ?? nodeFs, this.target))) throw new UserError(`文件已存在：${this.target}`, 'exists')
       try {
         this.payload = await nodeFs.open(this.payloadPath, 'wx+')
       } catch (e) {
@@ -119,16 +119,6 @@ export class BackupWriter {
     this.payload = null
     await handle?.close().catch(() => undefined)
     await nodeFs.unlink(this.payloadPath).catch(() => undefined)
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await nodeFs.stat(path)
-    return true
-  } catch (e) {
-    if (errnoCode(e) === 'ENOENT') return false
-    throw e
   }
 }
 

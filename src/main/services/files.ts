@@ -68,7 +68,7 @@ function existsError(target: string): UserError {
   return new UserError(`文件已存在：${target}`, 'exists')
 }
 
-async function exists(fs: AtomicFs, path: string): Promise<boolean> {
+export async function exists(fs: AtomicFs, path: string): Promise<boolean> {
   try {
     await fs.stat(path)
     return true
