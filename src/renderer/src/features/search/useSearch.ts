@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { onArchiveChange } from '../../db/changes'
 import { createSearchClient, type IndexProgress, type SearchClient } from './searchClient'
 
@@ -31,5 +31,7 @@ export function useSearchIndex(): SearchIndexHandle {
       ref.current = null
     }
   }, [])
-  return { client: () => ref.current, progress }
+  // Stable: the search box searches again when its client changes, and App re-renders often.
+  const client = useCallback(() => ref.current, [])
+  return useMemo(() => ({ client, progress }), [client, progress])
 }
