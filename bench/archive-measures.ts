@@ -170,7 +170,7 @@ export async function measureSize(env: Env, size: number, file: string): Promise
   const restoreMemory: string[] = []
   let app: App | null = null
   // A restore of the largest archive takes minutes in this harness (window.api's transport, not the app): once, unless asked.
-  const restoreRuns = Number(process.env.BENCH_RESTORE_RUNS ?? (size >= 5000 ? 1 : RUNS))
+  const restoreRuns = Number(process.env.BENCH_RESTORE_RUNS ?? (size >= 1000 ? 1 : RUNS))
   for (let run = 0; run < restoreRuns; run++) {
     app = await openApp(env, readyWhen(SEED_DOC.report))
     const r = await restoreArchive(app, file)
@@ -244,7 +244,9 @@ export async function measureSize(env: Env, size: number, file: string): Promise
   stage('autosaves')
   const backups: number[] = []
   const sampler = sampleMemory(app)
-  for (let run = 0; run < RUNS; run++) backups.push(await backupOnce(app, run))
+  // A backup of the larger archives takes minutes: once, unless asked.
+  const backupRuns = Number(process.env.BENCH_BACKUP_RUNS ?? (size >= 1000 ? 1 : RUNS))
+  for (let run = 0; run < backupRuns; run++) backups.push(await backupOnce(app, run))
   const backupMemory = await sampler.stop()
   row('back up the archive to a file, click → done', backups, 'ms', `peak memory: renderer ${backupMemory.rendererPeak.toFixed(0)} MB, page heap ${backupMemory.pageHeapPeak.toFixed(0)} MB, main +${backupMemory.mainGrowth.toFixed(0)} MB`)
 

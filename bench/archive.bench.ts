@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- archive`: the app on an archive of 100, 1,000 and 5,000 reports (BENCH_SIZES to
- * choose), in Chromium with the real renderer and the real services behind window.api (as the e2e
- * tests run it), in a persistent profile so IndexedDB is on disk as in the app. Each archive is a
+ * choose), in Chromium with the real renderer and the real services behind window.api, served from
+ * a local HTTP server (archive-server.ts), in a persistent profile so IndexedDB is on disk as in the app. Each archive is a
  * backup file (archive-data.ts: ~5,000-character reports with editor states, three versions each)
  * that the app restores, which is the restore measure. Then, each at least three times: start →
  * draft editable, start → first search answered, opening the library, a filter, a phrase query from
@@ -21,6 +21,7 @@ import type { ReadyWhen } from './bare-lexical/blocks'
 import { buildBarePages } from './bare-lexical/build'
 import { buildRenderer } from './editor.bench'
 import { idbBytes, memoryOf, sampleMemory, type MemorySample } from './archive-memory'
+import { BenchDialogs, serveApp } from './archive-server'
 import { syntheticArchive } from './search.bench'
 
 const ROOT = resolve(import.meta.dirname, '..')
@@ -70,7 +71,7 @@ interface App {
   context: BrowserContext
   profile: string
   dir: string
-  dialogs: InstanceType<Launch['DialogAnswers']>
+  dialogs: BenchDialogs
   close(): Promise<void>
 }
 
@@ -84,13 +85,13 @@ async function openApp(env: { launch: Launch; rendererDir: string; probeScript: 
     locale: 'zh-CN',
     viewport: { width: 1366, height: 768 }
   })
-  await env.launch.serveFolder(context, ORIGIN, env.rendererDir)
+  const dialogs = new BenchDialogs()
+  const server = await serveApp(env.rendererDir, dir, dialogs)
   const page = context.pages()[0] ?? (await context.newPage())
-  const dialogs = new env.launch.DialogAnswers()
-  await env.launch.installApi(page, { dir, dialogs, opened: [] })
+  await server.attach(page)
   if (startWhen) await page.addInitScript((w) => void ((globalThis as { __probeStartWhen?: unknown }).__probeStartWhen = w), startWhen)
   await page.addInitScript({ content: env.probeScript })
-  await page.goto(`${ORIGIN}/index.html`)
+  await page.goto(`${server.origin}/index.html`)
   await page.locator('.editor-content').waitFor()
   return {
     page,
@@ -100,6 +101,7 @@ async function openApp(env: { launch: Launch; rendererDir: string; probeScript: 
     dialogs,
     close: async () => {
       await context.close()
+      await server.close()
       await rm(profile, { recursive: true, force: true })
       await rm(dir, { recursive: true, force: true })
     }
