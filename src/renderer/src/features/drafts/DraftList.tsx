@@ -7,7 +7,7 @@ import { useWindowedRows } from '../../ui/useWindowedRows'
 export type DraftSummary = ReportSummary
 
 /** Each draft's row, in pixels (fixed, so thousands of drafts scroll without rendering them all). */
-const ROW_HEIGHT = 52
+const ROW_HEIGHT = 54
 
 /** Every draft, newest first, in a scrolling list that renders only what is in view: create, open, delete. */
 function DraftListView({
