@@ -467,7 +467,7 @@ async function benchStart(env: Env, last: { report: Report; state: string }): Pr
 }
 
 /** The renderer as the sources are now, built apart from out/ so a concurrent `npm run build` cannot pull it away mid-run. */
-async function buildRenderer(): Promise<string> {
+export async function buildRenderer(): Promise<string> {
   const outDir = join(ROOT, 'bench/.cache/app')
   await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--outDir', outDir, '--logLevel', 'warn'], { cwd: ROOT })
   return join(outDir, 'renderer')

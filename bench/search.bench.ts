@@ -12,6 +12,7 @@ import { reportPassages } from '../src/shared/search/passages'
 import { SearchIndex } from '../src/shared/search/searchIndex'
 import type { SearchFacets, SearchFilter } from '../src/shared/search/types'
 import { seededRandom as rng } from '../src/shared/random'
+import { benchFlexSearch } from './flexsearch.bench'
 
 const REPORTS = 5000
 const CHARS_PER_REPORT = 5000
@@ -141,7 +142,7 @@ function collectGarbage(): void {
  * The JS heap plus ArrayBuffers (the postings live in typed arrays, outside the heap proper).
  * Freed buffers are released off the main thread: collect, let that happen, collect again.
  */
-async function liveBytes(): Promise<number> {
+export async function liveBytes(): Promise<number> {
   collectGarbage()
   await new Promise((resolve) => setTimeout(resolve, 100))
   collectGarbage()
@@ -173,6 +174,8 @@ export async function benchSearch(): Promise<{ name: string; samples: number[]; 
     querySamples.push(performance.now() - t)
   }
   const worst = mix.map((m, i) => ({ ...m, ms: querySamples[i] })).sort((a, b) => b.ms - a.ms)[0]
+  // Beside ours, on the same reports and queries, before the edits below change the index (BENCH_FLEX=0 to leave it out).
+  const flex = process.env.BENCH_FLEX === '0' ? [] : await benchFlexSearch(docs, mix, index)
 
   // Autosave: the same report with one paragraph edited, and a report whose every word changed.
   const editSamples: number[] = []
@@ -197,6 +200,7 @@ export async function benchSearch(): Promise<{ name: string; samples: number[]; 
 
   const n = docs.length
   return [
+    ...flex,
     {
       name: `search index build, ${n} reports × ~${Math.round(chars / n)} chars (ms)`,
       samples: [buildMs],

@@ -18,8 +18,9 @@ export class LibraryPage {
     await this.root.waitFor()
   }
 
+  /** The rows rendered (the table renders those in view; spacer rows stand for the rest). */
   rows(): Locator {
-    return this.table.locator('tbody tr')
+    return this.table.locator('tbody tr.row')
   }
 
   row(title: string): Locator {

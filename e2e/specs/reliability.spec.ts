@@ -325,20 +325,31 @@ async function store(op: StoreOp): Promise<unknown> {
       tx.oncomplete = () => resolve(req?.result as T)
       tx.onabort = () => reject(tx.error)
     })
+  // A report is stored in three tables (schema 3): its summary, its model, its editor state.
+  const whole = async (id: string): Promise<RawRecord | undefined> => {
+    const [summary, content, state] = await Promise.all(
+      ['summaries', 'reports', 'editorStates'].map((name) => run<Record<string, unknown> | undefined>([name], 'readonly', (tx) => tx.objectStore(name).get(id)))
+    )
+    return summary && content ? ({ ...summary, report: content.report, editorState: (state?.json as string | undefined) ?? null } as unknown as RawRecord) : undefined
+  }
   try {
     switch (op.op) {
       case 'current': {
         const session = await run<{ value: { reportId: string } }>(['settings'], 'readonly', (tx) => tx.objectStore('settings').get('session'))
-        return await run<RawRecord>(['reports'], 'readonly', (tx) => tx.objectStore('reports').get(session.value.reportId))
+        return await whole(session.value.reportId)
       }
       case 'open':
-        return await run(['reports', 'settings'], 'readwrite', (tx) => {
-          tx.objectStore('reports').put(op.record)
+        return await run(['summaries', 'reports', 'editorStates', 'settings'], 'readwrite', (tx) => {
+          const { report, editorState, ...summary } = op.record
+          tx.objectStore('summaries').put(summary)
+          tx.objectStore('reports').put({ id: op.record.id, report })
+          if (editorState === null) tx.objectStore('editorStates').delete(op.record.id)
+          else tx.objectStore('editorStates').put({ id: op.record.id, json: editorState })
           tx.objectStore('settings').put({ key: 'session', value: { reportId: op.record.id } })
           return undefined
         })
       case 'raw':
-        return JSON.stringify(await run(['reports'], 'readonly', (tx) => tx.objectStore('reports').get(op.id)))
+        return JSON.stringify(await whole(op.id))
       case 'versions':
         return await run<number>(['versions'], 'readonly', (tx) => tx.objectStore('versions').index('reportId').count(op.id))
     }

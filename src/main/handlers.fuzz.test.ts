@@ -342,13 +342,16 @@ const VALID: Partial<Record<RequestName, () => unknown>> = {
   openExportedFile: () => ({ path: join(chosen, '导出.docx') }),
   showExportedFile: () => ({ path: join(chosen, '导出.docx') }),
   closeReady: () => undefined,
-  backupSave: () => ({ archive }),
+  backupBegin: () => ({ kind: 'manual' }),
+  backupWrite: () => ({ session: 'no-such-session', table: 'reports', records: archive.reports }),
+  backupFinish: () => ({ session: 'no-such-session' }),
+  backupAbort: () => ({ session: 'no-such-session' }),
   backupOpen: () => undefined,
+  backupRead: () => ({ session: 'no-such-session' }),
+  backupClose: () => ({ session: 'no-such-session' }),
   getAutoBackup: () => undefined,
   chooseAutoBackupFolder: () => undefined,
-  setAutoBackup: () => ({ enabled: false, keep: 3 }),
-  runAutoBackup: () => ({ archive }),
-  safetyBackup: () => ({ archive })
+  setAutoBackup: () => ({ enabled: false, keep: 3 })
 }
 
 type Key = string | number
@@ -525,8 +528,8 @@ describe('IPC handlers under hostile payloads', () => {
     const h = harness({ save: () => target })
     const forged = fc.oneof(fc.uuid(), fc.string({ maxLength: 100 }), fc.constantFrom('', '0', '__proto__', 'constructor', target))
     await fc.assert(
-      fc.asyncProperty(forged, fc.constantFrom('exportReport' as const, 'backupSave' as const), async (token, n) => {
-        const payload = n === 'exportReport' ? { report, format: 'txt', overwriteToken: token } : { archive, overwriteToken: token }
+      fc.asyncProperty(forged, fc.constantFrom('exportReport' as const, 'backupBegin' as const), async (token, n) => {
+        const payload = n === 'exportReport' ? { report, format: 'txt', overwriteToken: token } : { kind: 'manual', overwriteToken: token }
         const r = await confinedRun(() => h.invoke(n, payload))
         // An empty token means "no token": the dialog answers with the existing file, and the answer is 'exists'.
         if (token === '') expect(r).toMatchObject({ ok: true, value: { status: 'exists' } })
@@ -537,8 +540,8 @@ describe('IPC handlers under hostile payloads', () => {
     )
     // A token from an export must not let a backup archive replace the Word/text file the clerk chose, and back.
     const exportAsk = (await h.invoke('exportReport', { report, format: 'txt' })) as { ok: true; value: { overwriteToken: string } }
-    expectClearError(await h.invoke('backupSave', { archive, overwriteToken: exportAsk.value.overwriteToken }), '替换确认已失效，请重新操作。')
-    const backupAsk = (await h.invoke('backupSave', { archive })) as { ok: true; value: { overwriteToken: string } }
+    expectClearError(await h.invoke('backupBegin', { kind: 'manual', overwriteToken: exportAsk.value.overwriteToken }), '替换确认已失效，请重新操作。')
+    const backupAsk = (await h.invoke('backupBegin', { kind: 'manual' })) as { ok: true; value: { overwriteToken: string } }
     expectClearError(await h.invoke('exportReport', { report, format: 'txt', overwriteToken: backupAsk.value.overwriteToken }), '替换确认已失效，请重新操作。')
     // Nor a Word export replace the file the clerk chose for text.
     const textAsk = (await h.invoke('exportReport', { report, format: 'txt' })) as { ok: true; value: { overwriteToken: string } }
@@ -580,11 +583,22 @@ describe('IPC handlers under hostile payloads', () => {
     for (const keep of [0, 366, 1.5, -1, NaN, '3', 1e9]) expectClearError(await h.invoke('setAutoBackup', { enabled: true, keep }), INVALID)
     expect(await confinedRun(() => h.invoke('chooseAutoBackupFolder', undefined))).toMatchObject({ ok: true, value: { dir: backupDir } })
     expect(await confinedRun(() => h.invoke('setAutoBackup', { enabled: true, keep: 2, dir: outside }))).toMatchObject({ ok: true, value: { dir: backupDir, enabled: true } })
-    const run = await confinedRun(() => h.invoke('runAutoBackup', { archive, dir: outside, path: join(outside, 'x.zjbak') }))
-    expect(run).toMatchObject({ ok: true, value: { status: 'written' } })
-    expect(dirname((run as { ok: true; value: { path: string } }).value.path)).toBe(backupDir)
-    const safety = await confinedRun(() => h.invoke('safetyBackup', { archive, path: join(outside, 'x.zjbak') }))
-    expect(inside(data, (safety as { ok: true; value: { path: string } }).value.path)).toBe(true)
+    /** A whole streamed backup: begin (with whatever extra fields a payload tries), every table, finish. */
+    const streamed = async (begin: Record<string, unknown>) => {
+      const started = (await confinedRun(() => h.invoke('backupBegin', begin))) as { ok: true; value: { status: string; session: string } }
+      expect(started).toMatchObject({ ok: true, value: { status: 'open' } })
+      const session = started.value.session
+      for (const table of ['reports', 'settings', 'versions'] as const) {
+        expect(await confinedRun(() => h.invoke('backupWrite', { session, table, records: archive[table], path: join(outside, 'x.zjbak') }))).toMatchObject({ ok: true })
+      }
+      return (await confinedRun(() => h.invoke('backupFinish', { session, dir: outside }))) as { ok: true; value: { path: string } }
+    }
+    const run = await streamed({ kind: 'auto', dir: outside, path: join(outside, 'x.zjbak') })
+    expect(dirname(run.value.path)).toBe(backupDir)
+    const safety = await streamed({ kind: 'safety', path: join(outside, 'x.zjbak') })
+    expect(inside(data, safety.value.path)).toBe(true)
+    // Today's automatic backup is written: another run writes nothing.
+    expect(await confinedRun(() => h.invoke('backupBegin', { kind: 'auto' }))).toMatchObject({ ok: true, value: { status: 'not-due' } })
     await confinedRun(() => h.invoke('setAutoBackup', { enabled: false, keep: 2 }))
   })
 
@@ -619,11 +633,11 @@ describe('IPC handlers under hostile payloads', () => {
       ['exportReport', { report: { ...report, sections: [bomb] }, format: 'txt' }],
       ['exportReport', { report: { ...report, sections: sparse }, format: 'txt' }],
       ['exportReport', { report: { ...report, preamble: [{ type: 'paragraph', runs: sparse }] }, format: 'txt' }],
-      ['backupSave', { archive: { ...archive, versions: sparse } }],
-      ['backupSave', { archive: { ...archive, settings: [{ key: 'k', value: cyclicSetting }] } }],
-      ['runAutoBackup', { archive: { ...archive, settings: [{ key: 'k', value: new Uint8Array(50_000_000) }] } }],
-      ['safetyBackup', { archive: { ...archive, settings: [{ key: 'k', value: new Map([['a', 1]]) }] } }],
-      ['safetyBackup', { archive: { ...archive, reports: [{ ...archive.reports[0], report: cyclicReport }] } }],
+      ['backupWrite', { session: 'x', table: 'versions', records: sparse }],
+      ['backupWrite', { session: 'x', table: 'settings', records: [{ key: 'k', value: cyclicSetting }] }],
+      ['backupWrite', { session: 'x', table: 'settings', records: [{ key: 'k', value: new Uint8Array(50_000_000) }] }],
+      ['backupWrite', { session: 'x', table: 'settings', records: [{ key: 'k', value: new Map([['a', 1]]) }] }],
+      ['backupWrite', { session: 'x', table: 'reports', records: [{ ...archive.reports[0], report: cyclicReport }] }],
       ['setAutoBackup', { enabled: true, keep: 3n }],
       ['openExportedFile', { path: new String('/etc/passwd') }]
     ]

@@ -15,8 +15,8 @@ import { exportReport } from './services/files'
 import { baseNameFor, fileNameFor } from './services/file-name'
 import { reportsToHtml } from '../shared/export/html'
 import { rememberFolder } from './services/recent-folders'
-import { autoBackup, autoBackupDue, listRotated, loadAutoBackupSettings, readBackup, saveAutoBackupSettings, writeBackup, writeSafetyBackup } from './services/backup'
-import { BACKUP_EXTENSION, manualBackupName } from '../shared/backup'
+import { autoBackupDue, listRotated, loadAutoBackupSettings, saveAutoBackupSettings } from './services/backup'
+import { createBackupHandlers } from './backup-handlers'
 
 export interface FileFilter {
   name: string
@@ -59,8 +59,6 @@ const IMPORT_FILTERS: FileFilter[] = [{ name: '工作总结文件', extensions: 
 
 export const RECENT_FOLDERS_FILE = 'recent-folders.json'
 
-const BACKUP_FILTERS: FileFilter[] = [{ name: '工作总结备份', extensions: [BACKUP_EXTENSION] }]
-
 const EXPORT_FILTERS: Record<ExportFormat, FileFilter> = {
   docx: { name: 'Word 文档', extensions: ['docx'] },
   pdf: { name: 'PDF 文件', extensions: ['pdf'] },
@@ -86,11 +84,23 @@ export function createHandlers(deps: HandlerDeps): Handlers {
    * clerk's .docx, nor a Word export into a file chosen for text).
    */
   const pendingOverwrites = new Map<string, { path: string; purpose: string }>()
+  const askOverwrite = (path: string, purpose: string): string => {
+    const token = randomUUID()
+    pendingOverwrites.set(token, { path, purpose })
+    return token
+  }
+  /** The file an earlier 'exists' answer named: the token is used up, and only good for the same purpose. */
+  const confirmedPath = (token: string, purpose: string): string => {
+    const pending = pendingOverwrites.get(token)
+    pendingOverwrites.delete(token)
+    if (!pending || pending.purpose !== purpose) throw new Error('替换确认已失效，请重新操作。')
+    return pending.path
+  }
 
   const backupSettingsFile = join(deps.dataDir, 'backup-settings.json')
   /** Folders written into lately: their leftover temp files are cleaned up on the next start. */
   const remember = (dir: string) => void rememberFolder(join(deps.dataDir, RECENT_FOLDERS_FILE), dir).catch(() => {})
-  let lastBackupDir = deps.defaultExportDir
+  const lastBackupDir = { current: deps.defaultExportDir }
 
   async function autoBackupState(): Promise<ResponseMap['getAutoBackup']> {
     const settings = await loadAutoBackupSettings(backupSettingsFile)
@@ -110,12 +120,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     write: (path: string, overwrite: boolean) => Promise<T>
   ): Promise<{ status: 'saved'; path: string; written: T } | { status: 'canceled' } | { status: 'exists'; path: string; overwriteToken: string }> {
     let path: string
-    if (overwriteToken) {
-      const pending = pendingOverwrites.get(overwriteToken)
-      pendingOverwrites.delete(overwriteToken)
-      if (!pending || pending.purpose !== purpose) throw new Error('替换确认已失效，请重新操作。')
-      path = pending.path
-    } else {
+    if (overwriteToken) path = confirmedPath(overwriteToken, purpose)
+    else {
       const chosen = await choose()
       if (!chosen) return { status: 'canceled' }
       path = chosen
@@ -125,9 +131,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { status: 'saved', path, written: await write(path, !!overwriteToken) }
     } catch (e) {
       if (!isUserError(e) || e.code !== 'exists') throw e
-      const token = randomUUID()
-      pendingOverwrites.set(token, { path, purpose })
-      return { status: 'exists', path, overwriteToken: token }
+      return { status: 'exists', path, overwriteToken: askOverwrite(path, purpose) }
     }
   }
 
@@ -213,27 +217,17 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       }
       return { status: 'done', dir, files }
     },
-    backupSave: async ({ archive, overwriteToken }) => {
-      const r = await saveChosen(
-        'backup',
-        overwriteToken,
-        async () => {
-          const target = await deps.dialogs.saveFile(join(lastBackupDir, manualBackupName(new Date())), BACKUP_FILTERS)
-          return target && withExtension(target, BACKUP_EXTENSION)
-        },
-        (path, overwrite) => writeBackup(path, archive, { overwrite, appVersion: deps.appInfo.version })
-      )
-      if (r.status !== 'saved') return r
-      lastBackupDir = dirname(r.path)
-      const { path, bytes, counts, skipped } = r.written
-      return { status: 'saved', path, bytes, counts, skipped }
-    },
-    backupOpen: async () => {
-      const [path] = await deps.dialogs.openFiles(BACKUP_FILTERS)
-      if (!path) return { status: 'canceled' }
-      lastBackupDir = dirname(path)
-      return { status: 'opened', name: basename(path), archive: await readBackup(path) }
-    },
+    ...createBackupHandlers({
+      openFiles: (filters) => deps.dialogs.openFiles(filters),
+      saveFile: (path, filters) => deps.dialogs.saveFile(path, filters),
+      appVersion: deps.appInfo.version,
+      lastDir: lastBackupDir,
+      dataDir: deps.dataDir,
+      backupSettingsFile,
+      askOverwrite,
+      confirmedPath,
+      remember
+    }),
     getAutoBackup: () => autoBackupState(),
     chooseAutoBackupFolder: async () => {
       const dir = await deps.dialogs.openFolder()
@@ -245,15 +239,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (enabled && !settings.dir) throw new Error('请先选择自动备份的文件夹。')
       await saveAutoBackupSettings(backupSettingsFile, { ...settings, enabled, keep })
       return autoBackupState()
-    },
-    runAutoBackup: async ({ archive }) => {
-      const settings = await loadAutoBackupSettings(backupSettingsFile)
-      if (!settings.enabled || !settings.dir) return { status: 'disabled' }
-      const r = await autoBackup(settings.dir, archive, settings.keep, new Date(), { appVersion: deps.appInfo.version })
-      return r.written ? { status: 'written', path: r.written, removed: r.removed } : { status: 'not-due' }
-    },
-    safetyBackup: async ({ archive }) => {
-      return { path: await writeSafetyBackup(join(deps.dataDir, 'safety-backups'), archive, new Date(), { appVersion: deps.appInfo.version }) }
     }
   }
 }

@@ -13,13 +13,16 @@ export const REQUESTS = [
   'openExportedFile',
   'showExportedFile',
   'closeReady',
-  'backupSave',
+  'backupBegin',
+  'backupWrite',
+  'backupFinish',
+  'backupAbort',
   'backupOpen',
+  'backupRead',
+  'backupClose',
   'getAutoBackup',
   'chooseAutoBackupFolder',
   'setAutoBackup',
-  'runAutoBackup',
-  'safetyBackup',
   'exportMany'
 ] as const
 export type RequestName = (typeof REQUESTS)[number]

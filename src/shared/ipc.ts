@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import { ReportSchema } from './doc/schema'
-import { ArchiveSchema, type Archive, type AutoBackupSettings, type BackupCounts, type SkippedRecord } from './backup'
+import { TABLE_ORDER, type AutoBackupSettings, type BackupCounts, type DecodedHeader, type DecodedRecord, type SkippedRecord } from './backup'
 import type { ImportResult } from './import/types'
 import type { SourceLine } from './import/lines'
 import type { EventName, RequestName } from './ipc-channels'
@@ -50,13 +50,23 @@ export const requestSchemas = {
   openExportedFile: z.object({ path: z.string().max(4096) }),
   showExportedFile: z.object({ path: z.string().max(4096) }),
   closeReady: z.undefined(),
-  backupSave: z.object({ archive: ArchiveSchema, overwriteToken: z.string().max(100).optional() }),
+  /**
+   * Backups are streamed: begin (main picks the file: the save dialog for 'manual', the chosen
+   * folder for 'auto', the app's folder for 'safety'), then the records in batches, table by table,
+   * then finish. Records are checked by main's writer itself (one that would not restore is left out
+   * and reported), so here they are only bounded.
+   */
+  backupBegin: z.object({ kind: z.enum(['manual', 'auto', 'safety']), overwriteToken: z.string().max(100).optional() }),
+  backupWrite: z.object({ session: z.string().max(100), table: z.enum(TABLE_ORDER), records: z.array(z.unknown()).max(2000) }),
+  backupFinish: z.object({ session: z.string().max(100) }),
+  backupAbort: z.object({ session: z.string().max(100) }),
+  /** A restore opens the file chosen in the open dialog, then reads it in batches, from the start as often as it needs. */
   backupOpen: z.undefined(),
+  backupRead: z.object({ session: z.string().max(100), restart: z.boolean().optional() }),
+  backupClose: z.object({ session: z.string().max(100) }),
   getAutoBackup: z.undefined(),
   chooseAutoBackupFolder: z.undefined(),
   setAutoBackup: z.object({ enabled: z.boolean(), keep: z.number().int().min(1).max(365) }),
-  runAutoBackup: z.object({ archive: ArchiveSchema }),
-  safetyBackup: z.object({ archive: ArchiveSchema }),
   /** Several reports, each to its own file, into a folder chosen in a native dialog. */
   exportMany: z.object({ reports: z.array(ReportSchema).min(1).max(2000), format: z.enum(EXPORT_FORMATS), docx: DocxPreferencesSchema.optional() })
 } satisfies Record<RequestName, z.ZodType>
@@ -83,10 +93,32 @@ export type ExportResult =
   | { status: 'exists'; path: string; overwriteToken: string }
   | { status: 'error'; message: string }
 
-export type BackupSaveResult =
-  | { status: 'saved'; path: string; bytes: number; counts: BackupCounts; skipped: SkippedRecord[] }
+export type BackupBeginResult =
+  | { status: 'open'; session: string; path: string }
   | { status: 'canceled' }
   | { status: 'exists'; path: string; overwriteToken: string }
+  /** Automatic backups: switched off, or today's is already written. */
+  | { status: 'disabled' }
+  | { status: 'not-due' }
+
+export interface BackupFinishResult {
+  path: string
+  bytes: number
+  counts: BackupCounts
+  skipped: SkippedRecord[]
+  /** Old automatic backups removed to keep the chosen number. */
+  removed: string[]
+}
+
+export interface BackupReadResult {
+  records: DecodedRecord[]
+  /** What the file's header said so far: when it was made, how many records it holds. */
+  createdAt?: string
+  total?: number
+  /** On the last batch (done): the verified header. A damaged file fails the request instead. */
+  header?: DecodedHeader
+  done: boolean
+}
 
 export type AutoBackupState = AutoBackupSettings & { due: boolean; latest: string | null }
 
@@ -100,13 +132,16 @@ export interface ResponseMap {
   openExportedFile: void
   showExportedFile: void
   closeReady: void
-  backupSave: BackupSaveResult
-  backupOpen: { status: 'opened'; name: string; archive: Archive } | { status: 'canceled' }
+  backupBegin: BackupBeginResult
+  backupWrite: void
+  backupFinish: BackupFinishResult
+  backupAbort: void
+  backupOpen: { status: 'opened'; name: string; session: string } | { status: 'canceled' }
+  backupRead: BackupReadResult
+  backupClose: void
   getAutoBackup: AutoBackupState
   chooseAutoBackupFolder: AutoBackupState
   setAutoBackup: AutoBackupState
-  runAutoBackup: { status: 'written'; path: string; removed: string[] } | { status: 'not-due' } | { status: 'disabled' }
-  safetyBackup: { path: string }
   exportMany: { status: 'canceled' } | { status: 'done'; dir: string; files: { title: string; path?: string; error?: string }[] }
 }
 

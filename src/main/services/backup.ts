@@ -1,7 +1,7 @@
 /**
- * Backup files on disk: write (atomically, through writeFileAtomic), read and verify, and the daily
- * automatic backup with rotation. Plain Node, no Electron: paths in, results out.
- * The format itself (checksums, validation, messages) is src/shared/backup.
+ * Backup files on disk: written and read as streams (backup-stream.ts), the daily automatic backup
+ * with rotation, and the safety copy taken before a replace-restore. Plain Node, no Electron:
+ * paths in, results out. The format itself (checksums, validation, messages) is src/shared/backup.
  */
 import * as nodeFs from 'node:fs/promises'
 import { join } from 'node:path'
@@ -11,73 +11,56 @@ import {
   DEFAULT_AUTO_BACKUP,
   MAX_BACKUP_BYTES,
   SAFETY_BACKUP_PREFIX,
+  TABLE_ORDER,
   autoBackupName,
-  decodeBackupBytes,
-  encodeBackup,
   isRotatedName,
   safetyBackupName,
-  tooLarge,
   type Archive,
   type AutoBackupSettings,
-  type BackupCounts,
   type SkippedRecord
 } from '../../shared/backup'
-import { UserError, isUserError } from '../../shared/errors'
-import { cleanupTempFiles, writeFileAtomic, type AtomicFs } from './files'
+import { isUserError } from '../../shared/errors'
+import { BackupReader, BackupWriter, openBackupFile, type WriteSessionOptions, type WrittenBackup } from './backup-stream'
+import { cleanupTempFiles, writeFileAtomic } from './files'
 
-export interface WriteBackupOptions {
-  /** Replace an existing file; without it an existing target is a UserError with code 'exists'. */
-  overwrite?: boolean
-  /** Recorded in the file (the app's version); 'unknown' when not given. */
-  appVersion?: string
-  now?: Date | number
-  fs?: AtomicFs
-}
-
-export interface WriteBackupResult {
-  path: string
-  bytes: number
-  counts: BackupCounts
-  /** Records left out because they would not restore (see encodeBackup); the UI should list them. */
-  skipped: SkippedRecord[]
-}
+export type WriteBackupOptions = WriteSessionOptions
+export type WriteBackupResult = WrittenBackup
 
 /**
- * Writes the whole archive to `target`. A crash at any moment leaves the target absent, the old
- * file or the complete new one (temp file + fsync + rename); a stray temp file remains at worst,
- * which cleanupTempFiles removes on the next start.
+ * Writes a whole archive held in memory to `target` (tests, the command line): the same streaming
+ * writer the app feeds batch by batch. A crash at any moment leaves the target absent, the old
+ * file or the complete new one.
  */
 export async function writeBackup(target: string, archive: Archive, opts: WriteBackupOptions = {}): Promise<WriteBackupResult> {
-  const { text, counts, skipped } = encodeBackup(archive, { appVersion: opts.appVersion ?? 'unknown', now: opts.now })
-  const data = Buffer.from(text, 'utf8')
-  // Never write a backup this program would refuse to read.
-  if (data.length > MAX_BACKUP_BYTES) throw tooLarge(data.length)
-  await writeFileAtomic(target, data, { overwrite: opts.overwrite, fs: opts.fs })
-  return { path: target, bytes: data.length, counts, skipped }
+  const writer = new BackupWriter(target, opts)
+  try {
+    for (const table of TABLE_ORDER) await writer.write(table, archive[table])
+    return await writer.finish()
+  } catch (e) {
+    await writer.abort()
+    throw e
+  }
+}
+
+/** Reads and verifies a whole backup file into memory (up to MAX_BACKUP_BYTES). Any problem is a UserError; a partial archive is never returned. */
+export async function readBackup(path: string): Promise<Archive> {
+  // Checked before reading, so an oversized file is refused without loading it.
+  await (await openBackupFile(path, MAX_BACKUP_BYTES)).close()
+  const reader = new BackupReader(path)
+  const archive: Archive = { reports: [], versions: [], settings: [] }
+  try {
+    for (;;) {
+      const batch = await reader.next()
+      for (const item of batch.records) (archive[item.table] as unknown[]).push(item.record)
+      if (batch.done) return { ...archive, source: batch.header!.source }
+    }
+  } finally {
+    await reader.close()
+  }
 }
 
 function errnoCode(e: unknown): string | undefined {
   return e && typeof e === 'object' && 'code' in e && typeof e.code === 'string' ? e.code : undefined
-}
-
-/** Reads and verifies a backup file. Any problem is a UserError; a partial archive is never returned. */
-export async function readBackup(path: string): Promise<Archive> {
-  let bytes: Buffer
-  try {
-    const info = await nodeFs.stat(path)
-    if (!info.isFile()) throw new UserError(`这不是一个文件：${path}`, 'not-a-file')
-    // Checked before reading, so an oversized file is refused without loading it.
-    if (info.size > MAX_BACKUP_BYTES) throw tooLarge(info.size)
-    bytes = await nodeFs.readFile(path)
-  } catch (e) {
-    if (isUserError(e)) throw e
-    const code = errnoCode(e)
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new UserError(`找不到备份文件：${path}`, 'not-found')
-    if (code === 'EACCES' || code === 'EPERM') throw new UserError(`没有权限读取备份文件：${path}`, 'read-only')
-    if (code === 'EISDIR') throw new UserError(`这不是一个文件：${path}`, 'not-a-file')
-    throw e
-  }
-  return decodeBackupBytes(bytes)
 }
 
 export interface RotatedFile {
@@ -132,45 +115,74 @@ export interface AutoBackupResult {
   /** Old automatic backups deleted to keep `keep`. */
   removed: string[]
   skipped: SkippedRecord[]
+  /** What was written, when something was. */
+  file?: WrittenBackup
 }
 
 /**
- * The daily backup: `工作总结备份-YYYYMMDD.zjbak` in `dir`, at most one a (local) day, keeping the
- * newest `keep` of them. Also clears temp files an interrupted earlier run left in the folder.
+ * Starts the daily backup, `工作总结备份-YYYYMMDD.zjbak` in `dir`: a writer, or null when today's
+ * backup is already there. Also clears temp files an interrupted earlier run left in the folder.
+ * No overwrite: today's file stays as the day's first backup, and the link-based write makes two
+ * racing runs (two windows, a restart) produce one file, not a torn one.
  */
-export async function autoBackup(
-  dir: string,
-  archive: Archive,
-  keep: number,
-  now: Date = new Date(),
-  opts: Pick<WriteBackupOptions, 'appVersion'> = {}
-): Promise<AutoBackupResult> {
+export async function beginAutoBackup(dir: string, now: Date = new Date(), opts: Pick<WriteBackupOptions, 'appVersion'> = {}): Promise<BackupWriter | null> {
   await cleanupTempFiles(dir)
-  if (!(await autoBackupDue(dir, now))) return { written: null, removed: await prune(dir, AUTO_BACKUP_PREFIX, keep), skipped: [] }
-  let written: string | null = join(dir, autoBackupName(now))
-  let skipped: SkippedRecord[] = []
-  try {
-    // No overwrite: today's file stays as the day's first backup, and the link-based write makes
-    // two racing runs (two windows, a restart) produce one file, not a torn one.
-    skipped = (await writeBackup(written, archive, { appVersion: opts.appVersion, now })).skipped
-  } catch (e) {
-    if (!(isUserError(e) && e.code === 'exists')) throw e
-    written = null
+  if (!(await autoBackupDue(dir, now))) return null
+  return new BackupWriter(join(dir, autoBackupName(now)), { appVersion: opts.appVersion, now })
+}
+
+/** Finishes the daily backup and keeps the newest `keep`; a run that lost the race to another writes nothing. */
+export async function finishAutoBackup(dir: string, writer: BackupWriter | null, keep: number): Promise<AutoBackupResult> {
+  let file: WrittenBackup | undefined
+  if (writer) {
+    try {
+      file = await writer.finish()
+    } catch (e) {
+      if (!(isUserError(e) && e.code === 'exists')) throw e
+    }
   }
-  return { written, removed: await prune(dir, AUTO_BACKUP_PREFIX, keep), skipped }
+  return { written: file?.path ?? null, removed: await prune(dir, AUTO_BACKUP_PREFIX, keep), skipped: file?.skipped ?? [], ...(file ? { file } : {}) }
+}
+
+/** The daily backup of an archive held in memory: at most one a (local) day, keeping the newest `keep`. */
+export async function autoBackup(dir: string, archive: Archive, keep: number, now: Date = new Date(), opts: Pick<WriteBackupOptions, 'appVersion'> = {}): Promise<AutoBackupResult> {
+  const writer = await beginAutoBackup(dir, now, opts)
+  try {
+    if (writer) for (const table of TABLE_ORDER) await writer.write(table, archive[table])
+  } catch (e) {
+    await writer?.abort()
+    if (!(isUserError(e) && e.code === 'exists')) throw e
+    return finishAutoBackup(dir, null, keep)
+  }
+  return finishAutoBackup(dir, writer, keep)
 }
 
 /**
- * A backup of the current archive taken just before a replace-restore, in the app's own folder
- * (`恢复前备份-YYYYMMDD-HHMMSS.zjbak`), keeping the newest `keep`. Returns the path.
+ * Starts a backup of the current archive taken just before a replace-restore, in the app's own
+ * folder (`恢复前备份-YYYYMMDD-HHMMSS.zjbak`); finishSafetyBackup keeps the newest `keep`.
  */
-export async function writeSafetyBackup(dir: string, archive: Archive, now: Date = new Date(), opts: Pick<WriteBackupOptions, 'appVersion'> & { keep?: number } = {}): Promise<string> {
+export async function beginSafetyBackup(dir: string, now: Date = new Date(), opts: Pick<WriteBackupOptions, 'appVersion'> = {}): Promise<BackupWriter> {
   await nodeFs.mkdir(dir, { recursive: true })
   await cleanupTempFiles(dir)
-  const path = join(dir, safetyBackupName(now))
-  await writeBackup(path, archive, { appVersion: opts.appVersion, now, overwrite: true })
-  await prune(dir, SAFETY_BACKUP_PREFIX, opts.keep ?? 5)
-  return path
+  return new BackupWriter(join(dir, safetyBackupName(now)), { appVersion: opts.appVersion, now, overwrite: true })
+}
+
+export async function finishSafetyBackup(dir: string, writer: BackupWriter, keep = 5): Promise<WrittenBackup> {
+  const file = await writer.finish()
+  await prune(dir, SAFETY_BACKUP_PREFIX, keep)
+  return file
+}
+
+/** A safety backup of an archive held in memory. Returns the path. */
+export async function writeSafetyBackup(dir: string, archive: Archive, now: Date = new Date(), opts: Pick<WriteBackupOptions, 'appVersion'> & { keep?: number } = {}): Promise<string> {
+  const writer = await beginSafetyBackup(dir, now, opts)
+  try {
+    for (const table of TABLE_ORDER) await writer.write(table, archive[table])
+  } catch (e) {
+    await writer.abort()
+    throw e
+  }
+  return (await finishSafetyBackup(dir, writer, opts.keep)).path
 }
 
 /** The automatic-backup settings main keeps in a small JSON file; defaults when absent or unreadable. */

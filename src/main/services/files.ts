@@ -34,7 +34,7 @@ function errnoCode(e: unknown): string | undefined {
 }
 
 /** A system error as the one sentence the clerk sees; errors that are not about the disk stay as they are. */
-function userErrorFor(e: unknown, target: string): unknown {
+export function userErrorFor(e: unknown, target: string): unknown {
   if (isUserError(e)) return e
   const dir = dirname(target)
   switch (errnoCode(e)) {
@@ -68,7 +68,7 @@ function existsError(target: string): UserError {
   return new UserError(`文件已存在：${target}`, 'exists')
 }
 
-async function exists(fs: AtomicFs, path: string): Promise<boolean> {
+export async function exists(fs: AtomicFs, path: string): Promise<boolean> {
   try {
     await fs.stat(path)
     return true
@@ -92,11 +92,11 @@ async function syncDir(fs: AtomicFs, dir: string): Promise<void> {
 }
 
 /**
- * Writes `data` to `target` atomically: temp file in the same folder, write, fsync, rename (or a
+ * Writes `data` (or what the `data` function writes into the temp file) to `target` atomically: temp file in the same folder, write, fsync, rename (or a
  * hard link when overwriting is not allowed, so an existing file is never replaced even by a race),
  * fsync the folder. On failure the temp file is removed and a UserError explains why.
  */
-export async function writeFileAtomic(target: string, data: Buffer | string, opts: WriteOptions = {}): Promise<void> {
+export async function writeFileAtomic(target: string, data: Buffer | string | ((file: nodeFs.FileHandle) => Promise<void>), opts: WriteOptions = {}): Promise<void> {
   const fs = opts.fs ?? nodeFs
   const dir = dirname(target)
   const temp = tempPathFor(target)
@@ -109,7 +109,9 @@ export async function writeFileAtomic(target: string, data: Buffer | string, opt
 
     handle = await fs.open(temp, 'wx')
     tempCreated = true
-    await handle.writeFile(data)
+    // A function writes the content itself (a backup streamed from its parts).
+    if (typeof data === 'function') await data(handle)
+    else await handle.writeFile(data)
     await handle.sync()
     await handle.close()
     handle = undefined

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { AppContext } from './app/AppContext'
 import { createAppModel } from './app/appModel'
 import { DraftPane } from './app/DraftPane'
@@ -9,14 +9,12 @@ import { ReportWatchers, SidePane } from './app/SidePane'
 import { StatusPane } from './app/StatusPane'
 import { useStore } from './app/store'
 import { SettingsScreen, useAutoBackup } from './features/settings/SettingsScreen'
-import { useSearchIndex, type SearchIndexHandle } from './features/search/useSearch'
+import { useSearchIndex } from './features/search/useSearch'
 
 /** The window: drafts | the screen (editor, library or settings) | the side panel, with the status bar below. */
 export function App() {
   const search = useSearchIndex()
-  const searchRef = useRef<SearchIndexHandle>(search)
-  searchRef.current = search
-  const [app] = useState(() => createAppModel(() => searchRef.current))
+  const [app] = useState(createAppModel)
   useEffect(() => app.connect(), [app])
   useAutoBackup()
   const view = useStore(app.ui, (s) => s.view)

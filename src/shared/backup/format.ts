@@ -19,63 +19,32 @@
  * either breaks the UTF-8, the JSON or a checksum.
  */
 import { z } from 'zod'
-import { REPORT_KINDS, type Report, type ReportKind } from '../doc/model'
-import { ReportSchema } from '../doc/schema'
+import {
+  ReportRecordSchema,
+  SettingRecordSchema,
+  VersionRecordSchema,
+  type ReportRecord,
+  type SettingRecord,
+  type VersionRecord
+} from '../archive/records'
+
+export { REPORT_STATUSES, VERSION_REASONS, ReportRecordSchema, SettingRecordSchema, VersionRecordSchema } from '../archive/records'
+export type { ReportRecord, SettingRecord, VersionRecord } from '../archive/records'
 
 export const BACKUP_FORMAT = 'zongjie-backup'
 export const BACKUP_FORMAT_VERSION = 1
 export const BACKUP_EXTENSION = 'zjbak'
 /**
- * Largest backup read or written. The file is parsed as one string and V8 caps a string at
- * ~512 M characters; past this a chunked format would be needed.
+ * Largest backup file that may be read in one piece (decodeBackupBytes). Backups are written and
+ * read as streams (stream.ts), record by record, so this applies to the one-piece reader only.
  */
 export const MAX_BACKUP_BYTES = 400 * 1024 * 1024
 
-export const REPORT_STATUSES = ['draft', 'final'] as const
-export const VERSION_REASONS = ['auto', 'manual', 'finalize', 'export', 'restore'] as const
-
-/**
- * A report row as the database holds it (mirrors ReportRecord in src/renderer/src/db/database.ts;
- * the renderer's db/backup.ts fails to compile when the two drift apart).
- */
-export interface ReportRecordData {
-  id: string
-  status: (typeof REPORT_STATUSES)[number]
-  report: Report
-  editorState: string | null
-  title: string
-  kind: ReportKind
-  year: number | null
-  unit: string
-  characters: number
-  createdAt: number
-  updatedAt: number
-  deletedAt: number
-  previousId?: string
-}
-
-/** A version-history row (mirrors VersionRecord). */
-export interface VersionRecordData {
-  seq?: number
-  reportId: string
-  createdAt: number
-  reason: (typeof VERSION_REASONS)[number]
-  note: string
-  report: Report
-  editorState: string | null
-}
-
-/** A settings row; values are plain JSON. */
-export interface SettingRecordData {
-  key: string
-  value: unknown
-}
-
 /** The whole archive: every row of every table. */
 export interface Archive {
-  reports: ReportRecordData[]
-  versions: VersionRecordData[]
-  settings: SettingRecordData[]
+  reports: ReportRecord[]
+  versions: VersionRecord[]
+  settings: SettingRecord[]
   /** Where a read backup came from; absent on a fresh dump. */
   source?: BackupSource
 }
@@ -90,42 +59,6 @@ export interface BackupCounts {
   versions: number
   settings: number
 }
-
-const id = z.string().min(1).max(200)
-const time = z.number() // zod 4 numbers are finite already
-const editorState = z.string().max(100_000_000).nullable()
-
-// Loose objects: fields a newer database version added to a row survive backup and restore.
-export const ReportRecordSchema: z.ZodType<ReportRecordData> = z.looseObject({
-  id,
-  status: z.enum(REPORT_STATUSES),
-  report: ReportSchema,
-  editorState,
-  title: z.string().max(10_000),
-  kind: z.enum(REPORT_KINDS),
-  year: z.number().int().nullable(),
-  unit: z.string().max(10_000),
-  characters: z.number().int().nonnegative(),
-  createdAt: time,
-  updatedAt: time,
-  deletedAt: time,
-  previousId: id.optional()
-})
-
-export const VersionRecordSchema: z.ZodType<VersionRecordData> = z.looseObject({
-  seq: z.number().int().positive().optional(),
-  reportId: id,
-  createdAt: time,
-  reason: z.enum(VERSION_REASONS),
-  note: z.string().max(10_000),
-  report: ReportSchema,
-  editorState
-})
-
-export const SettingRecordSchema: z.ZodType<SettingRecordData> = z.object({
-  key: z.string().min(1).max(500),
-  value: z.json()
-})
 
 export const BackupSourceSchema = z.object({ createdAt: z.string().max(100), appVersion: z.string().max(100) })
 

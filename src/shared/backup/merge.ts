@@ -1,6 +1,6 @@
 /**
- * What restoring a backup would change, worked out on plain data so the preview shown to the clerk
- * and the restore itself come from the same plan.
+ * What restoring a backup would change, worked out record by record as the backup is read, so
+ * that a preview and the restore itself come from the same plan and neither holds the archive.
  *
  * Merge policy. Reports are matched by id.
  * - Only in the backup: added.
@@ -11,16 +11,19 @@
  *   damaged after the backup (one click away in the history, and named in the preview). On equal
  *   times the local copy stays: a restore must not silently replace what is on screen.
  * - Only local: left alone (a replace deletes them; the preview lists them for that warning).
- * Versions from the backup that are not already in the history are added with new numbers.
+ * Versions from the backup that are not already in the history are added with new numbers. A copy
+ * is saved only when no version of the report, local or from the backup, holds exactly its text.
  * Settings: keys the local database lacks are added; existing ones keep the local value (they are
  * this computer's preferences). A replace takes everything from the backup instead.
  */
+import type { ReportSummary } from '../archive/records'
 import { canonicalJson } from './canonical'
-import type { Archive, BackupCounts, BackupSource, ReportRecordData, SettingRecordData, VersionRecordData } from './format'
+import { sha256Hex } from './sha256'
+import type { BackupCounts, BackupSource, ReportRecord, SettingRecord, VersionRecord } from './format'
 
 export type RestoreMode = 'merge' | 'replace'
 
-export interface ReportSummary {
+export interface RestoreItem {
   id: string
   title: string
   /** The backup's copy (or the local one for localOnly). */
@@ -35,14 +38,14 @@ export interface RestorePreview {
   backup: BackupCounts
   local: BackupCounts
   reports: {
-    add: ReportSummary[]
+    add: RestoreItem[]
     /** Different, backup copy newer: merge takes it and saves the local text as a version. */
-    replace: ReportSummary[]
+    replace: RestoreItem[]
     /** Different, local copy newer: merge keeps it and saves the backup's text as a version. */
-    keepLocal: ReportSummary[]
-    unchanged: ReportSummary[]
+    keepLocal: RestoreItem[]
+    unchanged: RestoreItem[]
     /** Not in the backup: merge keeps them, replace deletes them. */
-    localOnly: ReportSummary[]
+    localOnly: RestoreItem[]
   }
   versions: {
     /** Backup history entries not yet in the local history. */
@@ -54,147 +57,149 @@ export interface RestorePreview {
   settings: { add: string[]; differ: string[]; unchanged: string[] }
 }
 
-export interface MergePlan {
-  preview: RestorePreview
-  putReports: ReportRecordData[]
-  /** Without `seq`: the database numbers them. */
-  addVersions: VersionRecordData[]
-  putSettings: SettingRecordData[]
+/** The local archive as the planner reads it, a batch of records at a time. */
+export interface LocalArchive {
+  /** Whole local records by id (undefined where there is none). */
+  reports(ids: string[]): Promise<(ReportRecord | undefined)[]>
+  /** Local history entries of these reports at these times, whole. */
+  versionsAt(keys: [reportId: string, createdAt: number][]): Promise<VersionRecord[]>
+  /** contentKey() of every local history entry of a report. */
+  versionContents(reportId: string): Promise<Set<string>>
+  settings(keys: string[]): Promise<(SettingRecord | undefined)[]>
+  summaries(): Promise<ReportSummary[]>
+  counts(): Promise<BackupCounts>
 }
 
-const counts = (a: Archive): BackupCounts => ({ reports: a.reports.length, versions: a.versions.length, settings: a.settings.length })
+/** What to do with one record of the backup, as the plan decided when it was read. */
+export interface Decision {
+  put: boolean
+  /** Keep this text as a version of the report, if finish() confirms no version already holds it. */
+  copy?: { of: 'local' | 'backup'; version: VersionRecord }
+}
 
-function summary(r: ReportRecordData, local?: ReportRecordData): ReportSummary {
+const key = (text: string) => sha256Hex(text).slice(0, 32)
+/** Two texts of a report are the same when these are equal. */
+export const contentKey = (r: { report: unknown; editorState: unknown }) => key(canonicalJson({ report: r.report, editorState: r.editorState }))
+/** A history entry without its local number: two entries are the same when these are equal. */
+const withoutSeq = ({ seq: _seq, ...rest }: VersionRecord) => rest
+
+function item(r: ReportSummary & { report?: { meta: { title: string } } }, local?: ReportSummary): RestoreItem {
   return {
     id: r.id,
-    title: r.title || r.report.meta.title || '（无标题）',
+    title: r.title || r.report?.meta.title || '（无标题）',
     updatedAt: r.updatedAt,
     ...(local ? { localUpdatedAt: local.updatedAt } : {}),
     inTrash: r.deletedAt !== 0
   }
 }
 
-const contentOf = (r: { report: unknown; editorState: unknown }) => canonicalJson({ report: r.report, editorState: r.editorState })
-/** A history entry without its local number: two entries are the same when these are equal. */
-const withoutSeq = ({ seq: _seq, ...rest }: VersionRecordData) => rest
+export class MergePlanner {
+  readonly preview: RestorePreview
+  private readonly backupIds = new Set<string>()
+  /** Backup versions taken so far, by report: their content keys, and their whole-entry keys. */
+  private readonly addedContents = new Map<string, Set<string>>()
+  private readonly addedEntries = new Set<string>()
+  /** Copies waiting for finish(): report id → the copy's content key. */
+  private readonly candidates = new Map<string, string>()
+  private readonly accepted = new Set<string>()
 
-function push<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key)
-  if (list) list.push(value)
-  else map.set(key, [value])
-}
-
-/**
- * History entries grouped by report and time. Comparisons serialize only entries that share both,
- * so a large history costs little to merge (no hashing of every entry).
- */
-class History {
-  private readonly byKey = new Map<string, VersionRecordData[]>()
-  private readonly byReport = new Map<string, VersionRecordData[]>()
-
-  constructor(versions: VersionRecordData[]) {
-    for (const v of versions) this.add(v)
-  }
-
-  add(v: VersionRecordData): void {
-    const key = `${v.reportId}\n${v.createdAt}`
-    push(this.byKey, key, v)
-    push(this.byReport, v.reportId, v)
-  }
-
-  has(v: VersionRecordData): boolean {
-    const same = this.byKey.get(`${v.reportId}\n${v.createdAt}`)
-    if (!same) return false
-    const json = canonicalJson(withoutSeq(v))
-    return same.some((o) => canonicalJson(withoutSeq(o)) === json)
-  }
-
-  /** Whether any entry of the report already holds exactly this text. */
-  hasContent(reportId: string, content: string): boolean {
-    return (this.byReport.get(reportId) ?? []).some((v) => contentOf(v) === content)
-  }
-}
-
-function backupDate(source?: BackupSource): string {
-  return source?.createdAt ? `，备份于 ${source.createdAt.slice(0, 10)}` : ''
-}
-
-export function planMerge(local: Archive, backup: Archive): MergePlan {
-  const localReports = new Map(local.reports.map((r) => [r.id, r]))
-  const backupIds = new Set(backup.reports.map((r) => r.id))
-
-  const history = new History(local.versions)
-
-  const preview: RestorePreview = {
-    ...(backup.source ? { source: backup.source } : {}),
-    backup: counts(backup),
-    local: counts(local),
-    reports: { add: [], replace: [], keepLocal: [], unchanged: [], localOnly: [] },
-    versions: { add: 0, unchanged: 0, savedCopies: 0 },
-    settings: { add: [], differ: [], unchanged: [] }
-  }
-  const putReports: ReportRecordData[] = []
-  const addVersions: VersionRecordData[] = []
-
-  for (const v of backup.versions) {
-    if (history.has(v)) {
-      preview.versions.unchanged++
-      continue
-    }
-    const entry = withoutSeq(v)
-    history.add(entry)
-    addVersions.push(entry)
-    preview.versions.add++
-  }
-
-  /** Keeps the losing copy's text in the history, unless the history already has exactly that text. */
-  const saveCopy = (r: ReportRecordData, content: string, note: string) => {
-    if (history.hasContent(r.id, content)) return
-    // createdAt is when that text was last edited, so the history lists it where it belongs in time.
-    const entry: VersionRecordData = { reportId: r.id, createdAt: r.updatedAt, reason: 'restore', note, report: r.report, editorState: r.editorState }
-    history.add(entry)
-    addVersions.push(entry)
-    preview.versions.savedCopies++
-  }
-
-  for (const b of backup.reports) {
-    const l = localReports.get(b.id)
-    if (!l) {
-      preview.reports.add.push(summary(b))
-      putReports.push(b)
-      continue
-    }
-    if (canonicalJson(l) === canonicalJson(b)) {
-      preview.reports.unchanged.push(summary(b, l))
-      continue
-    }
-    const localContent = contentOf(l)
-    const backupContent = contentOf(b)
-    const sameText = localContent === backupContent
-    if (b.updatedAt > l.updatedAt) {
-      preview.reports.replace.push(summary(b, l))
-      putReports.push(b)
-      if (!sameText) saveCopy(l, localContent, '恢复备份前的本机内容')
-    } else {
-      preview.reports.keepLocal.push(summary(b, l))
-      if (!sameText) saveCopy(b, backupContent, `备份文件中的内容${backupDate(backup.source)}`)
-    }
-  }
-  for (const l of local.reports) if (!backupIds.has(l.id)) preview.reports.localOnly.push(summary(l))
-
-  const localSettings = new Map(local.settings.map((s) => [s.key, s]))
-  const putSettings: SettingRecordData[] = []
-  for (const s of backup.settings) {
-    const l = localSettings.get(s.key)
-    if (!l) {
-      preview.settings.add.push(s.key)
-      putSettings.push(s)
-    } else if (canonicalJson(l.value ?? null) === canonicalJson(s.value ?? null)) {
-      preview.settings.unchanged.push(s.key)
-    } else {
-      preview.settings.differ.push(s.key)
+  constructor(
+    private readonly local: LocalArchive,
+    private readonly backupDate: string
+  ) {
+    this.preview = {
+      backup: { reports: 0, versions: 0, settings: 0 },
+      local: { reports: 0, versions: 0, settings: 0 },
+      reports: { add: [], replace: [], keepLocal: [], unchanged: [], localOnly: [] },
+      versions: { add: 0, unchanged: 0, savedCopies: 0 },
+      settings: { add: [], differ: [], unchanged: [] }
     }
   }
 
-  return { preview, putReports, addVersions, putSettings }
+  /** Plans a batch of the backup's reports; one decision each, in order. */
+  async reports(batch: ReportRecord[]): Promise<Decision[]> {
+    const locals = await this.local.reports(batch.map((b) => b.id))
+    return batch.map((b, i) => {
+      const l = locals[i]
+      this.backupIds.add(b.id)
+      this.preview.backup.reports++
+      if (!l) {
+        this.preview.reports.add.push(item(b))
+        return { put: true }
+      }
+      if (canonicalJson(l) === canonicalJson(b)) {
+        this.preview.reports.unchanged.push(item(b, l))
+        return { put: false }
+      }
+      const backupNewer = b.updatedAt > l.updatedAt
+      ;(backupNewer ? this.preview.reports.replace : this.preview.reports.keepLocal).push(item(b, l))
+      const loser = backupNewer ? l : b
+      const loserKey = contentKey(loser)
+      if (loserKey === contentKey(backupNewer ? b : l)) return { put: backupNewer }
+      this.candidates.set(b.id, loserKey)
+      // createdAt is when that text was last edited, so the history lists it where it belongs in time.
+      const version: VersionRecord = {
+        reportId: b.id,
+        createdAt: loser.updatedAt,
+        reason: 'restore',
+        note: backupNewer ? '恢复备份前的本机内容' : `备份文件中的内容${this.backupDate}`,
+        report: loser.report,
+        editorState: loser.editorState
+      }
+      return { put: backupNewer, copy: { of: backupNewer ? 'local' : 'backup', version } }
+    })
+  }
+
+  async settings(batch: SettingRecord[]): Promise<Decision[]> {
+    const locals = await this.local.settings(batch.map((s) => s.key))
+    return batch.map((s, i) => {
+      this.preview.backup.settings++
+      const l = locals[i]
+      if (!l) {
+        this.preview.settings.add.push(s.key)
+        return { put: true }
+      }
+      if (canonicalJson(l.value ?? null) === canonicalJson(s.value ?? null)) this.preview.settings.unchanged.push(s.key)
+      else this.preview.settings.differ.push(s.key)
+      return { put: false }
+    })
+  }
+
+  /** Backup versions not already in the history are added (without their number). */
+  async versions(batch: VersionRecord[]): Promise<Decision[]> {
+    const locals = await this.local.versionsAt(batch.map((v) => [v.reportId, v.createdAt]))
+    const localEntries = new Set(locals.map((v) => key(canonicalJson(withoutSeq(v)))))
+    return batch.map((v) => {
+      this.preview.backup.versions++
+      const entry = key(canonicalJson(withoutSeq(v)))
+      if (localEntries.has(entry) || this.addedEntries.has(entry)) {
+        this.preview.versions.unchanged++
+        return { put: false }
+      }
+      this.addedEntries.add(entry)
+      const contents = this.addedContents.get(v.reportId) ?? new Set<string>()
+      contents.add(contentKey(v))
+      this.addedContents.set(v.reportId, contents)
+      this.preview.versions.add++
+      return { put: true }
+    })
+  }
+
+  /** Whether the copy planned for this report is kept (known after finish()). */
+  keepsCopy(reportId: string): boolean {
+    return this.accepted.has(reportId)
+  }
+
+  /** After the whole backup: which copies are new to their history, what is only local, the counts. */
+  async finish(source?: BackupSource): Promise<RestorePreview> {
+    for (const [reportId, content] of this.candidates) {
+      if (this.addedContents.get(reportId)?.has(content) || (await this.local.versionContents(reportId)).has(content)) continue
+      this.accepted.add(reportId)
+      this.preview.versions.savedCopies++
+    }
+    for (const s of await this.local.summaries()) if (!this.backupIds.has(s.id)) this.preview.reports.localOnly.push(item(s))
+    this.preview.local = await this.local.counts()
+    if (source) this.preview.source = source
+    return this.preview
+  }
 }

@@ -3,7 +3,7 @@
  * tables, run-in headings, trashed and carried-forward reports, version history and settings.
  */
 import type { Report, Section } from '../doc/model'
-import type { Archive, ReportRecordData, VersionRecordData } from './format'
+import type { Archive, ReportRecord, VersionRecord } from './format'
 
 const SENTENCES = [
   '今年以来，我局坚持以人民为中心的发展思想，扎实推进各项重点工作，全年目标任务基本完成。',
@@ -54,8 +54,8 @@ export function sampleArchive(opts: { reports?: number; versionsPerReport?: numb
   const perReport = opts.versionsPerReport ?? 2
   const paragraphs = opts.paragraphs ?? 1
   const base = opts.base ?? 1_700_000_000_000
-  const reports: ReportRecordData[] = []
-  const versions: VersionRecordData[] = []
+  const reports: ReportRecord[] = []
+  const versions: VersionRecord[] = []
   for (let i = 0; i < n; i++) {
     const report = sampleReport(i, paragraphs)
     reports.push({

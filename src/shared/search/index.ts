@@ -1,6 +1,5 @@
-export { SearchIndex, type SearchIndexJSON } from './searchIndex'
+export { SearchIndex, type SearchSnapshot } from './searchIndex'
 export type { SearchFacets, SearchFilter, SearchHit, SearchOptions, SearchResult } from './types'
 export { foldText, queryTerms } from './normalize'
 export { reportPassages, type Passage, type PassageKind } from './passages'
 export type { SearchDoc, SearchRequest, SearchResponse } from './protocol'
-export { createRequestHandler } from './requestHandler'

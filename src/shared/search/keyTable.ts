@@ -5,6 +5,11 @@
  * millions of lookups a build does. Key and slot sit side by side so a lookup touches one cache
  * line. Key 0 marks an empty cell (no indexed character has code 0).
  */
+export interface KeyTableSnapshot {
+  cells: Uint32Array
+  size: number
+}
+
 export class KeyTable {
   /** [key, slot] pairs. */
   private cells: Uint32Array
@@ -16,6 +21,23 @@ export class KeyTable {
     this.cells = new Uint32Array(2 << initialBits)
     this.shift = 32 - initialBits
     this.mask = (1 << initialBits) - 1
+  }
+
+  get bytes(): number {
+    return this.cells.byteLength
+  }
+
+  toSnapshot(): KeyTableSnapshot {
+    return { cells: this.cells, size: this.size }
+  }
+
+  static fromSnapshot(s: KeyTableSnapshot): KeyTable {
+    const bits = Math.log2(s.cells.length / 2)
+    if (!Number.isInteger(bits)) throw new Error('bad key table')
+    const table = new KeyTable(bits)
+    table.cells = s.cells
+    table.size = s.size
+    return table
   }
 
   /** The pair's slot, or -1. */

@@ -96,8 +96,9 @@ export function startsWithWordChar(term: string): boolean {
  * start in the middle of a word (number), so `24` does not find 2024 and `ps` does not find
  * WPS. The end stays open, so typing `WP` already finds WPS. Chinese has no such boundary.
  */
-export function startsAtToken(folded: string, term: string, at: number): boolean {
+export function startsAtToken(text: string, term: string, at: number): boolean {
   if (at === 0) return true
   const cls = charClass(term.charCodeAt(0))
-  return cls === OTHER || charClass(folded.charCodeAt(at - 1)) !== cls
+  // The character before, folded (a no-op on text that is folded already).
+  return cls === OTHER || charClass(FOLD[text.charCodeAt(at - 1)]) !== cls
 }

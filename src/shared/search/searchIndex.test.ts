@@ -251,7 +251,7 @@ describe('folding', () => {
 })
 
 describe('persistence', () => {
-  it('toJSON → fromJSON gives identical results', () => {
+  it('a snapshot, saved and loaded (structured clone, as IndexedDB stores it), gives identical results', () => {
     const index = new SearchIndex()
     index.upsert('a', simple('教师培训总结', '开展教师培训，入园率达93%。'), facets({ year: 2023 }))
     index.upsert('b', simple('乙', '学区建设、教师培训两手抓。'), FACETS)
@@ -259,7 +259,7 @@ describe('persistence', () => {
     index.upsert('c', simple('丙', '教师培训新内容'), facets({ kind: 'special' }))
     index.upsert('d', simple('丁', '教师培训'), FACETS)
     index.remove('d')
-    const copy = SearchIndex.fromJSON(JSON.parse(JSON.stringify(index.toJSON())))
+    const copy = SearchIndex.fromSnapshot(structuredClone(index.toSnapshot()))
     for (const q of ['教师培训', '培', '学区建设 教师培训', '入园率', '旧内容', '93%']) {
       expect(copy.query(q)).toEqual(index.query(q))
       expect(copy.query(q, { filter: { kind: 'special' } })).toEqual(index.query(q, { filter: { kind: 'special' } }))
@@ -327,7 +327,7 @@ describe('property: updates and merges agree with a plain scan', () => {
             model.delete(id)
           }
         }
-        const copy = SearchIndex.fromJSON(index.toJSON())
+        const copy = SearchIndex.fromSnapshot(structuredClone(index.toSnapshot()), { mergeAfter: 8 })
         for (const q of queries) {
           if (!q) continue
           const expected = [...model].filter(([, texts]) => texts.some((t) => t.includes(q))).map(([id]) => id).sort()

@@ -1,11 +1,13 @@
 import type { Report } from '../doc/model'
 import { matchesBefore, nextMatch } from './match'
 import { foldText, queryTerms, startsWithWordChar } from './normalize'
+import { PassageTable, type PassageSnapshot } from './passageTable'
 import { reportPassages, type Passage, type PassageKind } from './passages'
-import { PostingStore, type PostingList } from './postingStore'
+import { PostingStore, type PostingList, type PostingSnapshot } from './postingStore'
 import { intersectSorted } from './postings'
-import { makeSnippet } from './snippet'
-import type { SearchFacets, SearchFilter, SearchHit, SearchOptions, SearchResult } from './types'
+import { hitFor } from './hit'
+import { allowedDocs } from './facets'
+import type { SearchFacets, SearchHit, SearchOptions, SearchResult } from './types'
 
 /**
  * Full-text search over reports. Chinese has no spaces, so the index holds character bigrams
@@ -23,13 +25,16 @@ import type { SearchFacets, SearchFilter, SearchHit, SearchOptions, SearchResult
  * Updates are cheap: a passage whose text did not change keeps its id and postings; changed and
  * removed passages are only marked dead, new ones go to the postings' small tail, and tail and
  * dead entries are folded into a fresh base once they add up to a good share of it.
+ *
+ * Memory: one copy of each passage's text (matching folds as it compares, match.ts) and the
+ * postings as varint gaps (postingStore.ts). A snapshot (toSnapshot) is typed arrays and a few
+ * long strings, which the search worker saves and loads instead of building the index again.
  */
 
 const DEFAULT_LIMIT = 50
 const TITLE_BONUS = 10
 const HEADING_BONUS = 4
 const NO_POSTINGS: PostingList = []
-const NO_PATH: readonly string[] = []
 
 interface DocEntry {
   id: string
@@ -37,11 +42,18 @@ interface DocEntry {
   facets: SearchFacets
   /** Passage ids in document order. */
   pids: number[]
+  /** What the caller says this text is (the record's last change), to tell later whether it is still current. */
+  rev: number
 }
 
-export interface SearchIndexJSON {
-  version: 1
-  docs: { id: string; title: string; facets: SearchFacets; passages: Passage[] }[]
+/** The index as saved: every array typed, the texts in a few long strings. */
+export interface SearchSnapshot {
+  version: 2
+  docs: { id: string; title: string; facets: SearchFacets; rev: number; pids: number[] }[]
+  passages: PassageSnapshot
+  store: PostingSnapshot
+  heads: PostingSnapshot
+  liveEntries: number
 }
 
 function bitCount(mask: number): number {
@@ -58,14 +70,7 @@ export class SearchIndex {
   private docs: (DocEntry | null)[] = []
   private docNumber = new Map<string, number>()
 
-  // Passages by id, as parallel arrays (compact, and fast to index in the hot loop).
-  private pDoc: number[] = [] // doc number; -1 once the passage is dead
-  private pText: string[] = []
-  private pFolded: string[] = []
-  private pPath: (readonly string[])[] = []
-  private pHeadLen: number[] = []
-  private pKind: PassageKind[] = []
-  private pEntries: number[] = [] // postings entries it added, for the dead-entry tally
+  private p = new PassageTable()
 
   private liveEntries = 0
   private deadEntries = 0
@@ -85,25 +90,54 @@ export class SearchIndex {
   }
 
   /** Sizes for the benchmark and diagnostics. */
-  stats(): { docs: number; passages: number; keys: number; postings: number; deadPostings: number; tailPostings: number } {
+  stats(): { docs: number; passages: number; keys: number; postings: number; deadPostings: number; tailPostings: number; postingBytes: number } {
     let passages = 0
     for (const d of this.docs) if (d) passages += d.pids.length
-    return { docs: this.size, passages, keys: this.store.keyCount, postings: this.liveEntries, deadPostings: this.deadEntries, tailPostings: this.store.tailEntries }
+    return {
+      docs: this.size,
+      passages,
+      keys: this.store.keyCount,
+      postings: this.liveEntries,
+      deadPostings: this.deadEntries,
+      tailPostings: this.store.tailEntries,
+      postingBytes: this.store.bytes + this.heads.bytes
+    }
   }
 
-  /** Adds many reports at once (startup): the postings are built in one pass at the end. */
-  load(docs: Iterable<{ id: string; report: Report; facets: SearchFacets }>): void {
+  /** Adds many reports to an empty index at once: the postings are written in one pass at the end. */
+  load(docs: Iterable<{ id: string; report: Report; facets: SearchFacets; rev?: number }>): void {
     this.beginBulk()
     try {
-      for (const d of docs) this.upsertPassages(d.id, d.report.meta.title, d.facets, reportPassages(d.report), false)
+      for (const d of docs) this.upsertPassages(d.id, d.report.meta.title, d.facets, reportPassages(d.report), false, d.rev)
     } finally {
       this.endBulk()
     }
   }
 
   /** Adds or replaces a report. Passages whose text is unchanged keep their postings. */
-  upsert(docId: string, report: Report, facets: SearchFacets): void {
-    this.upsertPassages(docId, report.meta.title, facets, reportPassages(report))
+  upsert(docId: string, report: Report, facets: SearchFacets, rev = 0): void {
+    this.upsertPassages(docId, report.meta.title, facets, reportPassages(report), true, rev)
+  }
+
+  /** The revision a report was indexed at (upsert's `rev`), or undefined when it is not in the index. */
+  revOf(docId: string): number | undefined {
+    const d = this.docNumber.get(docId)
+    return d === undefined ? undefined : this.docs[d]!.rev
+  }
+
+  facetsOf(docId: string): SearchFacets | undefined {
+    const d = this.docNumber.get(docId)
+    return d === undefined ? undefined : this.docs[d]!.facets
+  }
+
+  /** Changes the filter fields of a report without touching its text (it was finalized, say). */
+  setFacets(docId: string, facets: SearchFacets): void {
+    const d = this.docNumber.get(docId)
+    if (d !== undefined) this.docs[d]!.facets = { ...facets }
+  }
+
+  docIds(): IterableIterator<string> {
+    return this.docNumber.keys()
   }
 
   remove(docId: string): void {
@@ -124,7 +158,7 @@ export class SearchIndex {
     const terms = queryTerms(query)
     if (terms.length === 0) return { hits: [], total: 0 }
     const limit = Math.max(0, opts.limit ?? DEFAULT_LIMIT)
-    const allowed = this.allowedDocs(opts.filter)
+    const allowed = allowedDocs(this.docs, opts.filter)
 
     const candidates = terms.map((t) => this.candidates(t))
     if (candidates.some((c) => c.length === 0)) return { hits: [], total: 0 }
@@ -144,11 +178,11 @@ export class SearchIndex {
       allExact &&= exact
       for (let i = 0; i < list.length; i++) {
         const pid = list[i]
-        const d = this.pDoc[pid]
+        const d = this.p.doc[pid]
         if (d < 0 || termsFound[d] < k || (allowed && !allowed[d])) continue
         candidateCount[d]++
         // Read a report's text only until it is proven to hold the term.
-        if (termsFound[d] === k && (exact || nextMatch(this.pFolded[pid], term, 0) >= 0)) termsFound[d] = k + 1
+        if (termsFound[d] === k && (exact || nextMatch(this.p.text[pid], term, 0) >= 0)) termsFound[d] = k + 1
       }
     })
     const { titleTerms, headingTerms } = this.headingMatches(terms, termsFound)
@@ -187,9 +221,9 @@ export class SearchIndex {
       const list = this.candidates(term, this.heads)
       for (let i = 0; i < list.length; i++) {
         const pid = list[i]
-        const d = this.pDoc[pid]
-        if (d < 0 || termsFound[d] !== terms.length || !matchesBefore(this.pFolded[pid], term, this.pHeadLen[pid])) continue
-        if (this.pKind[pid] === 'title') titleTerms[d] |= 1 << ti
+        const d = this.p.doc[pid]
+        if (d < 0 || termsFound[d] !== terms.length || !matchesBefore(this.p.text[pid], term, this.p.headLen[pid])) continue
+        if (this.p.kind[pid] === 'title') titleTerms[d] |= 1 << ti
         else headingTerms[d] |= 1 << ti
       }
     })
@@ -199,35 +233,35 @@ export class SearchIndex {
   /** Passages of the report holding each term, summed over the terms. */
   private passagesWithTerms(d: number, terms: readonly string[]): number {
     let n = 0
-    for (const pid of this.docs[d]!.pids) for (const term of terms) if (nextMatch(this.pFolded[pid], term, 0) >= 0) n++
+    for (const pid of this.docs[d]!.pids) for (const term of terms) if (nextMatch(this.p.text[pid], term, 0) >= 0) n++
     return n
   }
 
-  toJSON(): SearchIndexJSON {
-    const docs: SearchIndexJSON['docs'] = []
-    for (const doc of this.docs) {
-      if (!doc) continue
-      docs.push({
-        id: doc.id,
-        title: doc.title,
-        facets: doc.facets,
-        passages: doc.pids.map((pid) => ({ kind: this.pKind[pid], path: [...this.pPath[pid]], text: this.pText[pid], headLen: this.pHeadLen[pid] }))
-      })
-    }
-    return { version: 1, docs }
+  /** The whole index as typed arrays and strings, to save (updates folded into the base first); see PassageTable.toSnapshot for `onText`. */
+  toSnapshot(onText?: (text: string, index: number) => void): SearchSnapshot {
+    this.compact()
+    const docs = this.docs.filter((d): d is DocEntry => d !== null).map((d) => ({ id: d.id, title: d.title, facets: d.facets, rev: d.rev, pids: d.pids }))
+    return { version: 2, docs, passages: this.p.toSnapshot(onText), store: this.store.toSnapshot(), heads: this.heads.toSnapshot(), liveEntries: this.liveEntries }
   }
 
-  /** Persisted passages in, postings rebuilt: they take seconds to build and several times the text's size to store. */
-  static fromJSON(json: SearchIndexJSON): SearchIndex {
-    if (json.version !== 1) throw new Error(`unknown search index version: ${String(json.version)}`)
-    const index = new SearchIndex()
-    index.beginBulk()
-    for (const doc of json.docs) index.upsertPassages(doc.id, doc.title, doc.facets, doc.passages, false)
-    index.endBulk()
+  static fromSnapshot(s: SearchSnapshot, options: { mergeAfter?: number } = {}): SearchIndex {
+    if (s.version !== 2) throw new Error(`unknown search index version: ${String(s.version)}`)
+    const index = new SearchIndex(options)
+    index.p = PassageTable.fromSnapshot(s.passages)
+    index.store = PostingStore.fromSnapshot(s.store)
+    index.heads = PostingStore.fromSnapshot(s.heads)
+    index.liveEntries = s.liveEntries
+    for (const d of s.docs) {
+      const number = index.docs.length
+      index.docs.push({ id: d.id, title: d.title, facets: d.facets, rev: d.rev, pids: [...d.pids] })
+      index.docNumber.set(d.id, number)
+      // Passages keep their doc numbers from the saved index: renumber them to this one's.
+      for (const pid of d.pids) index.p.doc[pid] = number
+    }
     return index
   }
 
-  private upsertPassages(docId: string, title: string, facets: SearchFacets, passages: readonly Passage[], mayMerge = true): void {
+  private upsertPassages(docId: string, title: string, facets: SearchFacets, passages: readonly Passage[], mayMerge: boolean, rev = 0): void {
     let d = this.docNumber.get(docId)
     // Old passages by content: the editor saves every second and most sections are unchanged.
     const reusable = new Map<string, number[]>()
@@ -237,7 +271,7 @@ export class SearchIndex {
       this.docNumber.set(docId, d)
     } else {
       for (const pid of this.docs[d]!.pids) {
-        const key = this.reuseKey(this.pKind[pid], this.pHeadLen[pid], this.pText[pid])
+        const key = this.reuseKey(this.p.kind[pid], this.p.headLen[pid], this.p.text[pid])
         const same = reusable.get(key)
         if (same) same.push(pid)
         else reusable.set(key, [pid])
@@ -247,14 +281,14 @@ export class SearchIndex {
     for (const p of passages) {
       const old = reusable.get(this.reuseKey(p.kind, p.headLen, p.text))?.shift()
       if (old !== undefined) {
-        this.pPath[old] = p.path
+        this.p.setPath(old, p.path)
         pids.push(old)
       } else {
         pids.push(this.addPassage(d, p))
       }
     }
     for (const left of reusable.values()) for (const pid of left) this.killPassage(pid)
-    this.docs[d] = { id: docId, title, facets: { ...facets }, pids }
+    this.docs[d] = { id: docId, title, facets: { ...facets }, pids, rev }
     if (mayMerge) this.maybeMerge()
   }
 
@@ -263,31 +297,21 @@ export class SearchIndex {
   }
 
   private addPassage(d: number, p: Passage): number {
-    const pid = this.pDoc.length
+    const pid = this.p.length
     const folded = foldText(p.text)
-    this.pDoc.push(d)
-    this.pText.push(p.text)
-    this.pFolded.push(folded)
-    this.pPath.push(p.path)
-    this.pHeadLen.push(p.headLen)
-    this.pKind.push(p.kind)
     const entries = this.store.add(pid, folded)
     if (p.headLen > 0) this.heads.add(pid, folded.slice(0, p.headLen))
-    this.pEntries.push(entries)
+    this.p.add(d, p, entries)
     this.liveEntries += entries
     return pid
   }
 
-  private readonly alive = (pid: number): boolean => this.pDoc[pid] >= 0
+  private readonly alive = (pid: number): boolean => this.p.doc[pid] >= 0
 
   private killPassage(pid: number): void {
-    this.pDoc[pid] = -1
-    this.pText[pid] = ''
-    this.pFolded[pid] = ''
-    this.pPath[pid] = NO_PATH
-    this.liveEntries -= this.pEntries[pid]
-    this.deadEntries += this.pEntries[pid]
-    this.pEntries[pid] = 0
+    const entries = this.p.kill(pid)
+    this.liveEntries -= entries
+    this.deadEntries += entries
   }
 
   /** Folds pending updates into the compact postings now (the worker may call it when idle). */
@@ -311,9 +335,17 @@ export class SearchIndex {
     this.heads.beginBulk()
   }
 
+  /** Writes the postings in a second pass over the live passages' text (postingStore.ts). */
   private endBulk(): void {
-    this.store.endBulk(this.alive)
-    this.heads.endBulk(this.alive)
+    const live = (post: (pid: number, folded: string) => void, head: boolean) => {
+      for (let pid = 0; pid < this.p.length; pid++) {
+        if (this.p.doc[pid] < 0 || (head && this.p.headLen[pid] === 0)) continue
+        const text = this.p.text[pid]
+        post(pid, foldText(head ? text.slice(0, this.p.headLen[pid]) : text))
+      }
+    }
+    this.store.endBulk((post) => live(post, false))
+    this.heads.endBulk((post) => live(post, true))
     this.deadEntries = 0
   }
 
@@ -337,21 +369,6 @@ export class SearchIndex {
     return out
   }
 
-  /** Doc numbers the filter lets through, or null when nothing is filtered. */
-  private allowedDocs(filter: SearchFilter | undefined): Uint8Array | null {
-    if (!filter) return null
-    const { year, kind, status, unit } = filter
-    const byYear = typeof year === 'number'
-    if (!byYear && !kind && !status && !unit) return null
-    const allowed = new Uint8Array(this.docs.length)
-    this.docs.forEach((doc, d) => {
-      if (!doc) return
-      const f = doc.facets
-      allowed[d] = (!byYear || f.year === year) && (!kind || f.kind === kind) && (!status || f.status === status) && (!unit || f.unit === unit) ? 1 : 0
-    })
-    return allowed
-  }
-
   /** Tie-break: the later year first (reports without a year last), then by id for a stable order. */
   private newerFirst(a: number, b: number): number {
     const da = this.docs[a]!
@@ -362,45 +379,8 @@ export class SearchIndex {
     return da.id < db.id ? -1 : da.id > db.id ? 1 : 0
   }
 
-  /**
-   * The report's hit, shown through its best passage: the one holding the most terms, then one
-   * whose title or heading holds a term, then the earliest.
-   */
   private hitFor(d: number, terms: readonly string[], score: number, matches: number): SearchHit {
     const doc = this.docs[d]!
-    let best = -1
-    let bestRank = -1
-    let bestAt = 0
-    let bestLen = 0
-    for (const pid of doc.pids) {
-      const folded = this.pFolded[pid]
-      let found = 0
-      let inHead = 0
-      let at = -1
-      let len = 0
-      for (const term of terms) {
-        const pos = nextMatch(folded, term, 0)
-        if (pos < 0) continue
-        found++
-        if (pos < this.pHeadLen[pid]) inHead = 1
-        if (at < 0 || pos < at) {
-          at = pos
-          len = term.length
-        }
-      }
-      const rank = found * 2 + inHead
-      if (found > 0 && rank > bestRank) {
-        best = pid
-        bestRank = rank
-        bestAt = at
-        bestLen = len
-      }
-    }
-    // A match in the body: leave the heading out of the snippet, the path already shows it.
-    const headLen = this.pHeadLen[best]
-    const text = this.pText[best]
-    const bodyStart = this.pKind[best] === 'section' && headLen > 0 && bestAt >= headLen ? headLen + (/[\n。]/.test(text.charAt(headLen)) ? 1 : 0) : 0
-    const snippet = makeSnippet(text, this.pFolded[best], terms, bestAt, bestLen, 72, bodyStart)
-    return { docId: doc.id, title: doc.title, path: [...this.pPath[best]], snippet: snippet.text, highlights: snippet.highlights, score, matches }
+    return hitFor(this.p, doc.id, doc.title, doc.pids, terms, score, matches)
   }
 }

@@ -15,10 +15,11 @@ function isLowSurrogate(c: number): boolean {
 /**
  * About `width` characters of a passage centred on one match, with … where the passage goes
  * on, and every whole occurrence of every term inside the window highlighted. Line breaks
- * become spaces (one for one, so the offsets hold). `folded` is foldText(text). The window
+ * become spaces (one for one, so the offsets hold). The window
  * stays at or after `from` (the body's start, when the heading is shown as the path anyway).
+ * `terms` are folded; `text` is the original.
  */
-export function makeSnippet(text: string, folded: string, terms: readonly string[], center: number, centerLen: number, width = 72, from = 0): Snippet {
+export function makeSnippet(text: string, terms: readonly string[], center: number, centerLen: number, width = 72, from = 0): Snippet {
   const w = Math.max(width, centerLen)
   let start = Math.max(from, center - Math.floor((w - centerLen) / 2))
   let end = Math.min(text.length, start + w)
@@ -32,7 +33,7 @@ export function makeSnippet(text: string, folded: string, terms: readonly string
 
   const spans: [number, number][] = []
   for (const term of terms) {
-    for (let at = nextMatch(folded, term, start); at >= 0 && at + term.length <= end; at = nextMatch(folded, term, at + term.length)) {
+    for (let at = nextMatch(text, term, start); at >= 0 && at + term.length <= end; at = nextMatch(text, term, at + term.length)) {
       spans.push([at - start + prefix.length, at - start + prefix.length + term.length])
     }
   }

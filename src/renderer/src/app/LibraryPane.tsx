@@ -6,6 +6,7 @@ import { useCallback, useMemo } from 'react'
 import { numberSections } from '@shared/doc/numbering'
 import { getReport, restoreFromTrash, setStatus } from '../db/reports'
 import { addVersion } from '../db/versions'
+import { createLibraryBulk } from '../features/library/libraryBulk'
 import { LibraryScreen, type LibraryActions } from '../features/library/LibraryScreen'
 import { SearchBox } from '../features/search/SearchBox'
 import type { SearchHit } from '../features/search/searchClient'
@@ -45,16 +46,13 @@ export function LibraryPane({ search }: { search: SearchIndexHandle }) {
         })(),
       trash: (row) => void report.remove(row),
       restore: (id) =>
-        void (async () => {
-          await restoreFromTrash(id)
-          await report.refreshList()
-          void search.refresh(id)
-        })(),
+        void restoreFromTrash(id),
       exportMany: (ids, format) => void app.exportFlow.exportMany(ids, format),
       importFiles: () => void app.importFlow.start(false),
-      importFolder: () => void app.importFlow.start(true)
+      importFolder: () => void app.importFlow.start(true),
+      ...createLibraryBulk(report, app.ui)
     }),
-    [app, report, search]
+    [app, report]
   )
 
   /** A hit opens its report with the matched phrase marked, from the section it was found in. */

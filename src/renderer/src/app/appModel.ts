@@ -11,7 +11,6 @@ import { createImportFlow, type ImportFlow } from '../features/import/importFlow
 import { createOpenReport, type OpenReport } from '../features/open-report/openReport'
 import { createZoom, type Zoom } from '../features/page-view/zoom'
 import { createPageLayout, type PageLayout } from '../features/page-view/pageLayout'
-import type { SearchIndexHandle } from '../features/search/useSearch'
 import { createVersionFlow, type VersionFlow } from '../features/versions/versionFlow'
 import { createCommandHandlers, type CommandHandlers } from './commandHandlers'
 import { createUiStore, type UiStore } from './uiStore'
@@ -37,10 +36,10 @@ export interface AppModel {
 
 const isMac = () => /Mac/.test(navigator.platform)
 
-export function createAppModel(search: () => SearchIndexHandle): AppModel {
+export function createAppModel(): AppModel {
   const ui = createUiStore()
-  const report = createOpenReport(ui, search)
-  const importFlow = createImportFlow(report, ui, search)
+  const report = createOpenReport(ui)
+  const importFlow = createImportFlow(report, ui)
   const exportFlow = createExportFlow(report, ui)
   const versions = createVersionFlow(report, ui)
   const find = createFindController()
@@ -82,6 +81,7 @@ export function createAppModel(search: () => SearchIndexHandle): AppModel {
     run,
     connect() {
       const offs = [
+        report.connect(),
         window.api.onMenuCommand((id) => run(id)),
         window.api.onBeforeClose(() => void report.flush().finally(() => void window.api.closeReady())),
         importFlow.connect(),

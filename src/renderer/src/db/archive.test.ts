@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { emptyReport, paragraph, section } from '@shared/doc/model'
 import { db } from './database'
 import { createReport, discardIfBlank, getReport, listReports, listTrash, purgeTrash, restoreFromTrash, saveReport, setStatus, trashReport, TRASH_DAYS } from './reports'
-import { AUTO_VERSION_INTERVAL_MS, addVersion, listVersions, maybeAutoVersion, restoreVersion } from './versions'
+import { AUTO_VERSION_INTERVAL_MS, addVersion, getVersion, listVersions, maybeAutoVersion, restoreVersion } from './versions'
 
 const DAY = 24 * 3600 * 1000
 
@@ -59,7 +59,7 @@ describe('versions', () => {
     expect((await getReport(a.id))?.report.sections[0].blocks[0]).toEqual(paragraph('第一稿'))
     const versions = await listVersions(a.id)
     expect(versions.map((v) => v.reason)).toEqual(['restore', 'manual'])
-    expect(versions[0].report.sections[0].blocks[0]).toEqual(paragraph('第二稿'))
+    expect((await getVersion(versions[0].seq))?.report.sections[0].blocks[0]).toEqual(paragraph('第二稿'))
   })
 
   it('a final report refuses saves until it is reopened', async () => {

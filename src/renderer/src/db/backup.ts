@@ -1,74 +1,89 @@
 /**
- * Backup and restore on the database side: dump every table, preview a restore, apply it.
- * The file itself is written and read by main (src/main/services/backup.ts); what crosses IPC is
- * the Archive. A restore runs in one transaction: it happens entirely or not at all.
+ * Backup on the database side: the archive read out record by record, whole (a report with its
+ * model and editor state, a version with its content put back together), in batches, in the order
+ * the backup file holds them. Main writes the file as the batches arrive (src/main/services/
+ * backup-stream.ts), so neither side ever holds the archive.
+ *
+ * A backup is read in many short transactions, so a save while it runs is not held up; each record
+ * is as it was when its batch was read.
  */
-import { UserError } from '@shared/errors'
-import {
-  parseArchive,
-  planMerge,
-  type Archive,
-  type ReportRecordData,
-  type RestoreMode,
-  type RestorePreview,
-  type SettingRecordData,
-  type VersionRecordData
-} from '@shared/backup'
-import type { ArchiveDatabase, ReportRecord, SettingRecord, VersionRecord } from './database'
+import type { BackupTable } from '@shared/backup'
+import type { ArchiveDatabase, ReportRecord, SettingRecord } from './database'
+import { decodeVersions } from './versionStore'
 
-export type { RestoreMode, RestorePreview }
-
-// The backup schema mirrors the database rows; these fail to compile when the two drift apart
-// (a new required field in a row needs the backup format to carry it).
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
-const _reportsMatch: Same<ReportRecord, ReportRecordData> = true
-const _versionsMatch: Same<VersionRecord, VersionRecordData> = true
-const _settingsMatch: Same<SettingRecord, SettingRecordData> = true
-void [_reportsMatch, _versionsMatch, _settingsMatch]
-
-const tables = (db: ArchiveDatabase) => [db.reports, db.versions, db.settings]
-
-async function readAll(db: ArchiveDatabase): Promise<Archive> {
-  const reports = await db.reports.toArray()
-  const versions = await db.versions.toArray()
-  // Settings are JSON in a backup: a field left undefined in IndexedDB simply drops out.
-  const settings = (await db.settings.toArray()).map((r) => ({ key: r.key, value: JSON.parse(JSON.stringify(r.value ?? null)) as unknown }))
-  return { reports, versions, settings } as Archive
+export interface ArchiveBatch {
+  table: BackupTable
+  rows: unknown[]
 }
 
-/** Every row of every table, read in one transaction so the dump is a consistent snapshot. */
-export function dumpArchive(db: ArchiveDatabase): Promise<Archive> {
-  return db.transaction('r', tables(db), () => readAll(db))
+/** About this many characters of records per batch: big enough to be quick, small enough to keep memory flat. */
+const BATCH_CHARS = 2_000_000
+const MAX_BATCH = 200
+
+/** Settings are JSON in a backup: a field left undefined in IndexedDB simply drops out. */
+const asJson = (s: SettingRecord): SettingRecord => ({ key: s.key, value: JSON.parse(JSON.stringify(s.value ?? null)) as unknown })
+
+/** Whole report records with ids after `after`, in id order. */
+export async function readReports(db: ArchiveDatabase, after: string, limit: number): Promise<ReportRecord[]> {
+  return db.transaction('r', db.summaries, db.reports, db.editorStates, async () => {
+    const summaries = await db.summaries.where(':id').above(after).limit(limit).toArray()
+    const ids = summaries.map((s) => s.id)
+    const [contents, states] = await Promise.all([db.reports.bulkGet(ids), db.editorStates.bulkGet(ids)])
+    return summaries.flatMap((s, i) => (contents[i] ? [{ ...s, report: contents[i]!.report, editorState: states[i]?.json ?? null }] : []))
+  })
 }
 
-/** What a restore of `archive` would add, replace and keep (see src/shared/backup/merge.ts). */
-export function previewRestore(db: ArchiveDatabase, archive: Archive): Promise<RestorePreview> {
-  const backup = parseArchive(archive)
-  return db.transaction('r', tables(db), async () => planMerge(await readAll(db), backup).preview)
+/** Batches get smaller when records are large (long reports), larger when they are small. */
+function nextLimit(rows: { report?: unknown }[], limit: number): number {
+  if (rows.length === 0) return limit
+  const chars = JSON.stringify(rows[0]).length
+  return Math.max(1, Math.min(MAX_BATCH, Math.floor(BATCH_CHARS / Math.max(1, chars))))
+}
+
+/** Every record of the archive, table by table (reports, settings, versions), in batches. */
+export async function* readArchive(db: ArchiveDatabase): AsyncGenerator<ArchiveBatch> {
+  let limit = 20
+  let after = ''
+  for (;;) {
+    const rows = await readReports(db, after, limit)
+    if (rows.length === 0) break
+    yield { table: 'reports', rows }
+    after = rows[rows.length - 1].id
+    limit = nextLimit(rows, limit)
+  }
+  yield { table: 'settings', rows: (await db.settings.toArray()).map(asJson) }
+  let seq = 0
+  limit = 20
+  for (;;) {
+    const rows = await db.transaction('r', db.versions, db.chunks, async () => decodeVersions(db, await db.versions.where(':id').above(seq).limit(limit).toArray()))
+    if (rows.length === 0) break
+    yield { table: 'versions', rows }
+    seq = rows[rows.length - 1].seq!
+    limit = nextLimit(rows, limit)
+  }
+}
+
+/** How many records a backup of the archive holds, for its progress bar. */
+export async function archiveCounts(db: ArchiveDatabase): Promise<{ reports: number; versions: number; settings: number }> {
+  return db.transaction('r', db.summaries, db.versions, db.settings, async () => ({
+    reports: await db.summaries.count(),
+    versions: await db.versions.count(),
+    settings: await db.settings.count()
+  }))
 }
 
 /**
- * Restores `archive`. 'merge' follows the plan previewRestore showed (worked out again inside the
- * transaction, so an edit saved in between is taken into account); 'replace' empties the three
- * tables and loads the backup's rows as they are, version numbers included. Returns the preview
- * the restore carried out (for 'replace': computed against the database before it was emptied).
+ * Reads the whole archive into `write` (main's backup writer, or anything taking batches),
+ * reporting how many records are done out of how many. Returns nothing: the writer knows what it wrote.
  */
-export async function applyRestore(db: ArchiveDatabase, archive: Archive, mode: RestoreMode): Promise<RestorePreview> {
-  if (mode !== 'merge' && mode !== 'replace') throw new UserError('未知的恢复方式。', 'bad-input')
-  // Validated before the transaction: a bad row stops the restore before anything changes.
-  const backup = parseArchive(archive)
-  return db.transaction('rw', tables(db), async () => {
-    const plan = planMerge(await readAll(db), backup)
-    if (mode === 'replace') {
-      await Promise.all(tables(db).map((t) => t.clear()))
-      await db.reports.bulkAdd(backup.reports)
-      await db.versions.bulkAdd(backup.versions)
-      await db.settings.bulkAdd(backup.settings)
-    } else {
-      await db.reports.bulkPut(plan.putReports)
-      await db.versions.bulkAdd(plan.addVersions)
-      await db.settings.bulkAdd(plan.putSettings)
-    }
-    return plan.preview
-  })
+export async function backupArchive(db: ArchiveDatabase, write: (batch: ArchiveBatch) => Promise<void>, onProgress?: (done: number, total: number) => void): Promise<void> {
+  const counts = await archiveCounts(db)
+  const total = counts.reports + counts.versions + counts.settings
+  let done = 0
+  onProgress?.(0, total)
+  for await (const batch of readArchive(db)) {
+    await write(batch)
+    done += batch.rows.length
+    onProgress?.(Math.min(done, total), total)
+  }
 }

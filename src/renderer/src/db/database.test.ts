@@ -3,6 +3,7 @@ import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
 import { emptyReport, paragraph, section } from '@shared/doc/model'
 import { ArchiveDatabase } from './database'
+import { archiveOf } from './testing'
 
 const NAME = 'zongjie-upgrade-test'
 
@@ -42,12 +43,12 @@ describe('database schema upgrades', () => {
     const db = new ArchiveDatabase(NAME)
     await db.open()
     expect(db.verno).toBeGreaterThan(1)
-    const upgraded = (await db.reports.toArray()).sort((a, b) => a.createdAt - b.createdAt)
+    const upgraded = (await archiveOf(db)).reports.sort((a, b) => a.createdAt - b.createdAt)
     expect(upgraded).toHaveLength(25)
     upgraded.forEach((r, i) => {
-      expect(r).toMatchObject({ ...rows[i], deletedAt: 0 })
+      expect(r).toEqual({ ...rows[i], deletedAt: 0 })
     })
-    expect(await db.reports.where('deletedAt').equals(0).count()).toBe(25)
+    expect(await db.summaries.where('deletedAt').equals(0).count()).toBe(25)
     expect((await db.settings.get('session'))?.value).toEqual({ reportId: 'r3' })
     expect(await db.versions.count()).toBe(0)
     db.close()

@@ -1,58 +1,69 @@
 import Dexie, { type EntityTable } from 'dexie'
-import type { Report, ReportKind } from '@shared/doc/model'
+import type { Report } from '@shared/doc/model'
+import type { ReportRecord, ReportStatus, ReportSummary, SettingRecord, VersionReason, VersionRecord } from '@shared/archive/records'
+import { upgradeToVersion3 } from './upgrade3'
 
-export type ReportStatus = 'draft' | 'final'
+export type { ReportRecord, ReportStatus, ReportSummary, SettingRecord, VersionReason, VersionRecord }
 
-/**
- * One report in the archive. `editorState` is the Lexical JSON the editor reopens
- * exactly; `report` is the model derived from it on every save, which everything
- * downstream (outline, search, checks, export) reads.
- */
-export interface ReportRecord {
+/** A report's model (the `reports` table since version 3): what search, carry-forward and export read. */
+export interface ContentRow {
   id: string
-  status: ReportStatus
   report: Report
-  editorState: string | null
-  /** Denormalised from the model for the indexes. */
-  title: string
-  kind: ReportKind
-  year: number | null
-  unit: string
-  characters: number
-  createdAt: number
-  updatedAt: number
-  /** 0 while the report is live; the time it went to the trash otherwise (0, not null: IndexedDB cannot index null). */
-  deletedAt: number
-  /** The report this one was carried forward from. */
-  previousId?: string
 }
 
-export type VersionReason = 'auto' | 'manual' | 'finalize' | 'export' | 'restore'
-
-/** A snapshot of a report: taken automatically, by hand, on finalize, on export, and before a restore. */
-export interface VersionRecord {
-  seq?: number
-  reportId: string
-  createdAt: number
-  reason: VersionReason
-  note: string
-  report: Report
-  editorState: string | null
+/** A report's Lexical JSON, read only when the report opens in the editor. No row: the editor builds it from the model. */
+export interface EditorStateRow {
+  id: string
+  json: string
 }
 
-export interface SettingRecord {
+/** A version as stored: its content as keys of shared chunks (versionStore.ts), the rest as the record has it. */
+export interface StoredVersion extends Omit<VersionRecord, 'report' | 'editorState'> {
+  /** Chunks of the model's JSON. */
+  reportChunks: string[]
+  /** Chunks of the editor state, or null when the version has none. */
+  stateChunks: string[] | null
+}
+
+/** A piece of version content, stored once however many versions hold it; `refs` counts them. */
+export interface ChunkRow {
+  key: string
+  text: string
+  refs: number
+}
+
+/** The search worker's saved index (features/search/indexStore.ts). */
+export interface SearchIndexRow {
   key: string
   value: unknown
 }
 
+/** A record of a backup being restored, held here until the whole file has arrived (db/backup.ts). */
+export interface StagedRow {
+  n?: number
+  table: 'reports' | 'versions' | 'settings'
+  row: unknown
+  /** A copy a merge keeps only if no version already holds its text (MergePlanner.keepsCopy): the report's id. */
+  copyOf?: string
+}
+
 /**
- * The app's database. Every schema version stays listed with its upgrade, so a
- * database of any released version opens under the current one with its data intact.
+ * The app's database. Every schema version stays listed with its upgrade, so a database of any
+ * released version opens under the current one with its data intact.
+ *
+ * Since version 3 a report lives in three tables, written together in one transaction: its
+ * summary (lists, filters, counts read only these), its model, and its editor state. Versions
+ * are stored as deduplicated chunks.
  */
 export class ArchiveDatabase extends Dexie {
-  reports!: EntityTable<ReportRecord, 'id'>
+  summaries!: EntityTable<ReportSummary, 'id'>
+  reports!: EntityTable<ContentRow, 'id'>
+  editorStates!: EntityTable<EditorStateRow, 'id'>
   settings!: EntityTable<SettingRecord, 'key'>
-  versions!: EntityTable<VersionRecord, 'seq'>
+  versions!: EntityTable<StoredVersion, 'seq'>
+  chunks!: EntityTable<ChunkRow, 'key'>
+  searchIndex!: EntityTable<SearchIndexRow, 'key'>
+  staging!: EntityTable<StagedRow, 'n'>
 
   constructor(name = 'zongjie') {
     super(name)
@@ -72,10 +83,24 @@ export class ArchiveDatabase extends Dexie {
         tx
           .table('reports')
           .toCollection()
-          .modify((r: Partial<ReportRecord>) => {
+          .modify((r: { deletedAt?: unknown }) => {
             if (typeof r.deletedAt !== 'number') r.deletedAt = 0
           })
       )
+    // Version 3: an archive of thousands. Summaries apart from content, editor states apart from
+    // models, versions as shared chunks, the search index saved, a staging table for restores.
+    this.version(3)
+      .stores({
+        reports: 'id',
+        summaries: 'id, updatedAt, deletedAt',
+        editorStates: 'id',
+        settings: 'key',
+        versions: '++seq, reportId, [reportId+createdAt]',
+        chunks: 'key',
+        searchIndex: 'key',
+        staging: '++n'
+      })
+      .upgrade(upgradeToVersion3)
   }
 }
 

@@ -13,7 +13,9 @@ import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
 import { REPORT_NODES } from '../editor/nodes'
 import { initialStateLoader, type LoadOutcome } from '../editor/loadRecord'
-import { ArchiveDatabase, DB_NAME, db } from './database'
+import { summaryOf } from '@shared/archive/records'
+import { ArchiveDatabase, DB_NAME, db, type ReportRecord } from './database'
+import { archiveOf } from './testing'
 import { getReport, listReports, listTrash } from './reports'
 import { loadSession } from './session'
 import { listVersions } from './versions'
@@ -87,8 +89,6 @@ function restore(name: string, f: Fixture): Promise<void> {
   })
 }
 
-const keyOf = (s: StoreDump, row: Record<string, unknown>) => row[s.keyPath as string] as string | number
-
 afterEach(async () => {
   // The app's own db must open again on its next query, on the next fixture.
   db.close({ disableAutoOpen: false })
@@ -111,22 +111,24 @@ describe('released database versions', () => {
       check.close()
     })
 
-    it('opens under the current schema with every row intact and upgraded', async () => {
+    it('opens under the current schema with every record intact, and the summary table filled from them', async () => {
       await restore(DB_NAME, fixture)
       const current = new ArchiveDatabase(DB_NAME)
       await current.open()
       expect(current.verno).toBeGreaterThanOrEqual(fixture.schemaVersion)
-      for (const [storeName, s] of Object.entries(fixture.stores)) {
-        const upgrade = UPGRADES[fixture.schemaVersion][storeName] ?? ((r: Record<string, unknown>) => r)
-        const rows = (await current.table(storeName).toArray()) as Record<string, unknown>[]
-        expect(rows.length, storeName).toBe(s.rows.length)
-        for (const row of s.rows) {
-          expect(await current.table(storeName).get(keyOf(s, row)), `${storeName} ${keyOf(s, row)}`).toEqual(upgrade(row))
-        }
-      }
+      const upgrade = (table: string) => UPGRADES[fixture.schemaVersion][table] ?? ((r: Record<string, unknown>) => r)
+      const expected = Object.fromEntries(['reports', 'versions', 'settings'].map((t) => [t, (fixture.stores[t]?.rows ?? []).map(upgrade(t))]))
+      // Every record, whole, as the app and a backup read it: reports with their model and editor state, versions with their content.
+      const records = await archiveOf(current)
+      const byKey = (rows: Record<string, unknown>[], key: string) => [...rows].sort((a, b) => String(a[key]).localeCompare(String(b[key])))
+      expect(records.reports).toEqual(byKey(expected.reports, 'id'))
+      expect(records.versions).toEqual(expected.versions)
+      expect(records.settings).toEqual(byKey(expected.settings, 'key'))
+      // The summary table: one light row per report, exactly the report without its content.
+      expect(await current.summaries.toArray()).toEqual(byKey(expected.reports, 'id').map((r) => summaryOf(r as unknown as ReportRecord)))
       // New writes work on the upgraded database: a version snapshot gets the next number.
       const seqs = (fixture.stores.versions?.rows ?? []).map((r) => r.seq as number)
-      const added = await current.versions.add({ reportId: 'x', createdAt: 1, reason: 'manual', note: '', report: fixture.stores.reports.rows[0].report as never, editorState: null })
+      const added = await current.versions.add({ reportId: 'x', createdAt: 1, reason: 'manual', note: '', reportChunks: [], stateChunks: null })
       expect(added).toBe(Math.max(0, ...seqs) + 1)
       current.close()
     })
@@ -145,7 +147,7 @@ describe('released database versions', () => {
         expect(got?.report).toEqual(r.report)
         expect(got?.editorState).toBe(r.editorState)
         expect(got?.previousId).toBe(r.previousId)
-        expect(await db.reports.where('deletedAt').equals(0).count()).toBe(live.length)
+        expect(await db.summaries.where('deletedAt').equals(0).count()).toBe(live.length)
         const versions = (fixture.stores.versions?.rows ?? []).filter((v) => v.reportId === r.id)
         expect((await listVersions(r.id as string)).map((v) => v.seq)).toEqual(versions.map((v) => v.seq).reverse())
       }

@@ -3,9 +3,8 @@
  * flushed first), so a file never misses the last second of typing.
  */
 import type { ExportFormat } from '@shared/ipc'
-import type { ReportRecord } from '../../db/database'
 import { loadDocxPreferences } from '../../db/preferences'
-import { getReport } from '../../db/reports'
+import { getReport, getReportModel } from '../../db/reports'
 import { addVersion } from '../../db/versions'
 import { readDocumentInfo } from '../../editor/plugins/DocumentInfoPlugin'
 import { errorText, type UiStore } from '../../app/uiStore'
@@ -46,7 +45,12 @@ export function createExportFlow(report: OpenReport, ui: UiStore): ExportFlow {
     },
     async exportMany(ids, format) {
       await report.flush()
-      const reports = (await Promise.all(ids.map((id) => getReport(id)))).filter((r): r is ReportRecord => !!r).map((r) => r.report)
+      // One at a time, without the editor states: a selection may be hundreds of reports.
+      const reports = []
+      for (const id of ids) {
+        const r = await getReportModel(id)
+        if (r) reports.push(r.report)
+      }
       try {
         const r = await window.api.exportMany({ reports, format, docx: await loadDocxPreferences() })
         ui.set({ progress: null })

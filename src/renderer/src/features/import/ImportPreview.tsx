@@ -1,8 +1,9 @@
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { REPORT_KIND_LABELS, type Report } from '@shared/doc/model'
 import { numberSections } from '@shared/doc/numbering'
 import type { FileImport } from '@shared/ipc'
 import { Modal } from '../../ui/Modal'
+import { findDuplicates } from '../../db/reports'
 
 export interface PreviewReport {
   key: string
@@ -47,6 +48,20 @@ export function ImportPreview({
     [files]
   )
   const [excluded, setExcluded] = useState<Set<string>>(new Set())
+  /** Reports the archive already holds (same title and text): shown, and left out unless ticked. */
+  const [duplicates, setDuplicates] = useState<Set<string>>(new Set())
+  useEffect(() => {
+    let live = true
+    void findDuplicates(all.map((r) => r.report)).then((found) => {
+      if (!live) return
+      const keys = new Set(all.filter((_, i) => found[i] !== null).map((r) => r.key))
+      setDuplicates(keys)
+      setExcluded((prev) => new Set([...prev, ...keys]))
+    })
+    return () => {
+      live = false
+    }
+  }, [all])
   const chosen = all.filter((r) => !excluded.has(r.key))
   const failed = files.filter((f) => f.error)
   const toggle = (key: string) =>
@@ -61,6 +76,20 @@ export function ImportPreview({
         <p className="muted">
           {files.length} 个文件，识别出 {all.length} 篇总结{failed.length ? `，${failed.length} 个文件无法导入` : ''}。确认后才会保存。
         </p>
+        {duplicates.size > 0 && (
+          <p className="preview-duplicates" role="alert">
+            其中 {duplicates.size} 篇与文档库中已有的总结标题和内容都相同，已取消勾选；确需再次导入的，可以重新勾选。
+          </p>
+        )}
+        <div className="preview-select" role="group" aria-label="选择">
+          <button type="button" onClick={() => setExcluded(new Set())}>
+            全选
+          </button>
+          <button type="button" onClick={() => setExcluded(new Set(all.map((r) => r.key)))}>
+            全不选
+          </button>
+          <span className="muted">已选 {chosen.length} / {all.length} 篇</span>
+        </div>
         <div className="modal-body">
           {files.map((f, fi) => (
             <section key={`${f.name}-${fi}`} className={`preview-file${f.error ? ' has-error' : ''}`} aria-label={f.name}>
@@ -80,6 +109,7 @@ export function ImportPreview({
                     <label className="preview-report-head">
                       <input type="checkbox" checked={!excluded.has(key)} onChange={() => toggle(key)} />
                       <strong>{report.meta.title || '（未命名）'}</strong>
+                      {duplicates.has(key) && <span className="duplicate-badge">文档库中已有</span>}
                       <span className="muted">
                         {REPORT_KIND_LABELS[report.meta.kind]}
                         {report.meta.period ? ` · ${report.meta.period}` : ''}

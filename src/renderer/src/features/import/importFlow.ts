@@ -4,11 +4,10 @@
  */
 import { importLines } from '@shared/import'
 import type { FileImport } from '@shared/ipc'
-import { createReport } from '../../db/reports'
+import { createReports } from '../../db/reports'
 import { createStore, type Store } from '../../app/store'
 import { errorText, type UiStore } from '../../app/uiStore'
 import type { OpenReport } from '../open-report/openReport'
-import type { SearchIndexHandle } from '../search/useSearch'
 import type { PreviewReport } from './ImportPreview'
 
 export interface ImportState {
@@ -26,7 +25,7 @@ export interface ImportFlow {
   connect(): () => void
 }
 
-export function createImportFlow(report: OpenReport, ui: UiStore, search: () => SearchIndexHandle): ImportFlow {
+export function createImportFlow(report: OpenReport, ui: UiStore): ImportFlow {
   const store = createStore<ImportState>({ importing: null })
   return {
     store,
@@ -51,9 +50,15 @@ export function createImportFlow(report: OpenReport, ui: UiStore, search: () => 
     },
     async confirm(chosen) {
       store.set({ importing: null })
-      for (const c of chosen) await createReport(c.report)
-      await report.refreshList()
-      void search().reloadAll()
+      // Saved in batches, with progress: an import of hundreds of reports is not one long wait.
+      const title = '正在保存导入的总结…'
+      const progress = (done: number) => ui.set({ progress: done < chosen.length ? { done, total: chosen.length, name: chosen[done]?.report.meta.title ?? '', title } : null })
+      progress(0)
+      try {
+        await createReports(chosen.map((c) => c.report), progress)
+      } finally {
+        ui.set({ progress: null })
+      }
       ui.notify('success', `已导入 ${chosen.length} 篇总结。`)
     },
     cancel: () => store.set({ importing: null }),

@@ -1,10 +1,14 @@
-import { useMemo, useState, type ReactNode } from 'react'
+import { useMemo, useRef, useState, type ReactNode } from 'react'
 import { REPORT_KIND_LABELS, type ReportKind } from '@shared/doc/model'
 import type { ReportStatus } from '../../db/database'
 import type { ExportFormat } from '@shared/ipc'
 import type { DraftSummary } from '../drafts/DraftList'
 import { facetValues, matchesFilter, NO_FILTER, sortReports, type LibraryFilter, type SortKey } from './libraryFilter'
 import { formatWhen } from '../../ui/format'
+import { useWindowedRows } from '../../ui/useWindowedRows'
+
+/** A table row's height in pixels: fixed (styles/app.css), so only the rows in view are rendered. */
+const ROW_HEIGHT = 34
 
 const STATUS_LABELS: Record<ReportStatus, string> = { draft: '草稿', final: '定稿' }
 
@@ -14,6 +18,10 @@ export interface LibraryActions {
   finalize(id: string): void
   reopen(id: string): void
   trash(row: DraftSummary): void
+  /** Moves these reports to the trash; the library has asked once for all of them. */
+  trashMany(ids: string[]): void
+  /** Finalizes these reports; the library has asked once for all of them. */
+  finalizeMany(ids: string[]): void
   restore(id: string): void
   exportMany(ids: string[], format: ExportFormat): void
   importFiles(): void
@@ -46,6 +54,23 @@ export function LibraryScreen({
     })
   const facets = useMemo(() => facetValues(reports), [reports])
   const rows = useMemo(() => sortReports(reports.filter((r) => matchesFilter(r, filter)), sort.key, sort.desc), [reports, filter, sort])
+  const scroller = useRef<HTMLDivElement>(null)
+  const shown = useWindowedRows(rows.length, ROW_HEIGHT, scroller)
+  /** The selected reports among those the filters show: what a batch action acts on. */
+  const chosen = useMemo(() => rows.filter((r) => selected.has(r.id)), [rows, selected])
+  const chosenIds = () => chosen.map((r) => r.id)
+  /** One confirmation for the whole batch, naming how many and a few of them. */
+  const trashChosen = () => {
+    const names = chosen.slice(0, 3).map((r) => `“${r.title || '未命名'}”`).join('、')
+    if (!window.confirm(`把所选的 ${chosen.length} 篇总结（${names}${chosen.length > 3 ? ' 等' : ''}）移到回收站？30 天内可以恢复。`)) return
+    actions.trashMany(chosenIds())
+    setSelected(new Set())
+  }
+  const finalizeChosen = () => {
+    const drafts = chosen.filter((r) => r.status === 'draft')
+    if (drafts.length === 0 || !window.confirm(`定稿所选的 ${drafts.length} 篇草稿？定稿后只读，定稿时的内容保存在历史版本中。`)) return
+    actions.finalizeMany(drafts.map((r) => r.id))
+  }
 
   const header = (key: SortKey, label: string) => (
     <th scope="col" aria-sort={sort.key === key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
@@ -156,11 +181,17 @@ export function LibraryScreen({
               <input
                 type="checkbox"
                 aria-label="全选"
-                checked={rows.length > 0 && rows.every((r) => selected.has(r.id))}
+                checked={rows.length > 0 && chosen.length === rows.length}
                 onChange={(e) => setSelected(e.target.checked ? new Set(rows.map((r) => r.id)) : new Set())}
               />{' '}
               全选
             </label>
+            <button type="button" disabled={selected.size === 0} onClick={() => setSelected(new Set())}>
+              全不选
+            </button>
+            <span className="batch-count" aria-live="polite">
+              已选 {chosen.length} 篇
+            </span>
             <select aria-label="导出格式" value={batchFormat} onChange={(e) => setBatchFormat(e.target.value as ExportFormat)}>
               <option value="docx">Word (.docx)</option>
               <option value="pdf">PDF</option>
@@ -168,12 +199,18 @@ export function LibraryScreen({
               <option value="md">Markdown</option>
               <option value="html">网页</option>
             </select>
-            <button type="button" disabled={selected.size === 0} onClick={() => actions.exportMany(rows.filter((r) => selected.has(r.id)).map((r) => r.id), batchFormat)}>
-              导出所选（{[...selected].filter((id) => rows.some((r) => r.id === id)).length} 篇）…
+            <button type="button" disabled={chosen.length === 0} onClick={() => actions.exportMany(chosenIds(), batchFormat)}>
+              导出所选（{chosen.length} 篇）…
+            </button>
+            <button type="button" disabled={!chosen.some((r) => r.status === 'draft')} onClick={finalizeChosen}>
+              定稿所选
+            </button>
+            <button type="button" disabled={chosen.length === 0} onClick={trashChosen}>
+              删除所选
             </button>
           </div>
-          <div className="library-table-wrap">
-            <table className="library-table" aria-label="总结列表">
+          <div className="library-table-wrap" ref={scroller}>
+            <table className="library-table" aria-label="总结列表" aria-rowcount={rows.length + 1}>
               <thead>
                 <tr>
                   {header('title', '标题')}
@@ -187,9 +224,10 @@ export function LibraryScreen({
                 </tr>
               </thead>
               <tbody>
-                {rows.map((r) => (
-                  <tr key={r.id}>
-                    <td>
+                {shown.before > 0 && <tr aria-hidden="true" style={{ height: shown.before }} />}
+                {rows.slice(shown.start, shown.end).map((r, i) => (
+                  <tr key={r.id} className="row" aria-rowindex={shown.start + i + 2}>
+                    <td className="title-cell" title={r.title}>
                       <input type="checkbox" className="row-check" aria-label={`选择 ${r.title || '未命名'}`} checked={selected.has(r.id)} onChange={() => toggleRow(r.id)} />
                       <button type="button" className="link" onClick={() => actions.open(r.id)}>
                         {r.title || '（未命名）'}
@@ -224,6 +262,7 @@ export function LibraryScreen({
                     </td>
                   </tr>
                 ))}
+                {shown.after > 0 && <tr aria-hidden="true" style={{ height: shown.after }} />}
               </tbody>
             </table>
           </div>

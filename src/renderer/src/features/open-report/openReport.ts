@@ -6,15 +6,15 @@
 import type { LexicalEditor } from 'lexical'
 import { emptyReport, type Report, type ReportMeta } from '@shared/doc/model'
 import type { ReportRecord } from '../../db/database'
-import { createReport, discardIfBlank, getReport, listReports, listTrash, purgeTrash, trashReport } from '../../db/reports'
-import { loadSession, saveSession, type SessionState } from '../../db/session'
+import { createReport, createReports, discardIfBlank, getReport, listReports, trashReport } from '../../db/reports'
+import { saveSession, type SessionState } from '../../db/session'
 import type { SaveStatus } from '../../editor/plugins/AutosavePlugin'
 import { $caret } from '../../editor/caret'
 import type { DocumentInfo } from '../../editor/plugins/DocumentInfoPlugin'
 import type { DraftSummary } from '../drafts/DraftList'
+import { followArchive } from '../drafts/archiveList'
+import { draftToReopen, scheduleHousekeeping } from '../drafts/lastDraft'
 import { createSaveStatusStore, type SaveStatusStore } from '../editor/saveStatusStore'
-import { searchDocFromRecord } from '../search/searchClient'
-import type { SearchIndexHandle } from '../search/useSearch'
 import { createStore, type Store } from '../../app/store'
 import type { UiStore } from '../../app/uiStore'
 import type { CheckedReport } from '../checks/useFindings'
@@ -49,13 +49,16 @@ export interface OpenReport {
   /** Saves what the editor holds now (the autosave's flush). */
   flush(): Promise<void>
   registerFlush(flush: (() => Promise<void>) | null): void
-  refreshList(): Promise<void>
+  /** Keeps the drafts and the trash current from the archive's change announcements; returns the disconnect. */
+  connect(): () => void
   open(id: string, options?: { restore?: SessionState; stayInLibrary?: boolean }): Promise<void>
   create(report?: Report): Promise<void>
   /** Reloads a report into the editor (a restored version, a change from the library) if it is the open one. */
   reload(record: ReportRecord): void
   reloadIfOpen(id: string): Promise<void>
   remove(row: DraftSummary): Promise<void>
+  /** Opens the most recently changed report left (after the open one went to the trash), or a new draft. */
+  openNewest(): Promise<void>
   /** Opens the last report where the clerk left it, or a new blank one. */
   start(): Promise<void>
   /** After a restore from a backup the open report may have changed or gone. */
@@ -65,7 +68,7 @@ export interface OpenReport {
   readOnly(): boolean
 }
 
-export function createOpenReport(ui: UiStore, search: () => SearchIndexHandle): OpenReport {
+export function createOpenReport(ui: UiStore): OpenReport {
   const store = createStore<OpenReportState>({ drafts: [], trash: [], opened: null, meta: emptyReport().meta, info: null, editor: null, loadProblem: null, previous: null, checked: { report: null, findings: [] } })
   const saveStatus = createSaveStatusStore({ state: 'saved', at: Date.now() })
   let flushFn: (() => Promise<void>) | null = null
@@ -73,9 +76,6 @@ export function createOpenReport(ui: UiStore, search: () => SearchIndexHandle): 
 
   const flush = async () => {
     await flushFn?.()
-  }
-  const refreshList = async () => {
-    store.set({ drafts: await listReports(), trash: await listTrash() })
   }
 
   /** Where the caret was in each report left in this session, so going back to one finds it there. */
@@ -94,7 +94,7 @@ export function createOpenReport(ui: UiStore, search: () => SearchIndexHandle): 
     if (openedId() !== id) rememberCaret()
     // A blank draft that was never written in is not worth keeping once the clerk moves on.
     const left = openedId()
-    if (left && left !== id && (await discardIfBlank(left))) void refreshList()
+    if (left && left !== id) await discardIfBlank(left)
     const restore = options.restore ?? leftAt.get(id)
     store.set((s) => ({
       meta: record.report.meta,
@@ -109,19 +109,15 @@ export function createOpenReport(ui: UiStore, search: () => SearchIndexHandle): 
   const create = async (report: Report = emptyReport({ kind: 'annual' })) => {
     await flush()
     const record = await createReport(report)
-    await refreshList()
     await open(record.id)
   }
 
   const reload = (record: ReportRecord) => store.set((s) => ({ meta: record.report.meta, opened: { record, generation: (s.opened?.generation ?? 0) + 1 } }))
 
-  /** After a save only the saved report's row and its search entry change: one record is read, not the archive. */
-  const afterSave = async (id: string) => {
-    const record = await getReport(id)
-    if (!record) return
-    const { report: _r, editorState: _e, ...summary } = record
-    store.set((s) => ({ drafts: [summary, ...s.drafts.filter((d) => d.id !== id)] }))
-    await search().client()?.upsert(searchDocFromRecord(record))
+  const openNewest = async (stayInLibrary = ui.get().view === 'library') => {
+    const [next] = await listReports()
+    if (next) await open(next.id, { stayInLibrary })
+    else await create()
   }
 
   return {
@@ -131,13 +127,21 @@ export function createOpenReport(ui: UiStore, search: () => SearchIndexHandle): 
     registerFlush: (f) => {
       flushFn = f
     },
-    refreshList,
+    connect() {
+      const offList = followArchive(
+        (lists) => store.set({ drafts: lists.reports, trash: lists.trash }),
+        () => ({ reports: store.get().drafts, trash: store.get().trash })
+      )
+      const offHousekeeping = scheduleHousekeeping()
+      return () => {
+        offList()
+        offHousekeeping()
+      }
+    },
     open,
     create,
     reload,
     async reloadIfOpen(id) {
-      await refreshList()
-      void search().refresh(id)
       if (openedId() !== id) return
       const record = await getReport(id)
       if (record) reload(record)
@@ -147,43 +151,31 @@ export function createOpenReport(ui: UiStore, search: () => SearchIndexHandle): 
       const wasOpen = openedId() === row.id
       if (wasOpen) flushFn = null
       await trashReport(row.id)
-      void search().remove(row.id)
-      await refreshList()
-      if (!wasOpen) return
-      const next = store.get().drafts[0]
-      if (next) await open(next.id, { stayInLibrary: ui.get().view === 'library' })
-      else await create()
+      if (wasOpen) await openNewest()
     },
+    openNewest: () => openNewest(),
+    // The last draft first: found by its key and opened before anything reads the whole archive.
     async start() {
-      await purgeTrash()
-      const session = await loadSession()
-      await refreshList()
-      const list = store.get().drafts
-      const id = session.reportId && list.some((d) => d.id === session.reportId) ? session.reportId : list[0]?.id
-      if (id) await open(id, { restore: id === session.reportId ? session : undefined })
+      const last = await draftToReopen()
+      if (last) await open(last.id, { restore: last.session })
       else await create()
     },
     async afterRestore() {
       flushFn = null
-      await refreshList()
-      void search().reloadAll()
-      const list = store.get().drafts
+      const list = await listReports()
       const current = openedId()
       const id = current && list.some((d) => d.id === current) ? current : list[0]?.id
       if (id) await open(id, { stayInLibrary: true })
       else await create()
     },
     onStatus(s) {
+      // The lists and the search index follow the save by themselves (db/changes.ts).
       saveStatus.set(s)
-      const id = openedId()
-      if (s.state === 'saved' && id) void afterSave(id)
     },
     async onReportPasted(pasted, others) {
       store.set((s) => ({ meta: { ...s.meta, ...Object.fromEntries(Object.entries(pasted).filter(([, v]) => v !== '')) } }))
       if (others.length === 0) return
-      for (const r of others) await createReport(r)
-      await refreshList()
-      void search().reloadAll()
+      await createReports(others)
       ui.notify('info', `粘贴的内容里有 ${others.length + 1} 篇总结：第一篇在当前草稿中，其余 ${others.length} 篇已分别存为草稿。`)
     },
     readOnly() {

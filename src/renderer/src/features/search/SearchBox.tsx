@@ -15,11 +15,21 @@ function Highlighted({ text, ranges }: { text: string; ranges: [number, number][
   return <>{parts}</>
 }
 
+/**
+ * How long the box waits after the last change before it searches. Short: the worker answers in a
+ * few milliseconds and drops superseded queries itself, so the pause only has to gather the keys of
+ * one burst (a pasted word, fast typing) into one search; 50 ms is well under the ~100 ms at which
+ * a delay starts to be seen. An IME's pinyin is never searched: only committed text is.
+ */
+export const SEARCH_DEBOUNCE_MS = 50
+
 /** Full-text search over the archive, within the library's filters; results open at their section. */
 export function SearchBox({ client, filter, onOpen }: { client: () => SearchClient | null; filter: LibraryFilter; onOpen: (hit: SearchHit) => void }) {
   const [query, setQuery] = useState('')
   const [result, setResult] = useState<{ query: string; hits: SearchHit[]; total: number; tookMs: number } | null>(null)
   const [error, setError] = useState<string | null>(null)
+  /** True while an IME composes: the box then holds pinyin, not the words to search. */
+  const [composing, setComposing] = useState(false)
 
   useEffect(() => {
     const q = query.trim()
@@ -28,6 +38,7 @@ export function SearchBox({ client, filter, onOpen }: { client: () => SearchClie
       setResult(null)
       return
     }
+    if (composing) return
     let live = true
     // A short pause while typing; the worker drops superseded queries itself.
     const t = setTimeout(() => {
@@ -40,19 +51,31 @@ export function SearchBox({ client, filter, onOpen }: { client: () => SearchClie
         },
         (e: unknown) => live && setError(e instanceof Error ? e.message : String(e))
       )
-    }, 120)
+    }, SEARCH_DEBOUNCE_MS)
     return () => {
       live = false
       clearTimeout(t)
     }
-  }, [query, filter, client])
+  }, [query, filter, client, composing])
 
   return (
     <div className="search">
-      <input type="search" className="search-input" placeholder="全文搜索，如：教师培训" aria-label="全文搜索" value={query} onChange={(e) => setQuery(e.target.value)} />
+      <input
+        type="search"
+        className="search-input"
+        placeholder="全文搜索，如：教师培训"
+        aria-label="全文搜索"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        onCompositionStart={() => setComposing(true)}
+        onCompositionEnd={(e) => {
+          setComposing(false)
+          setQuery(e.currentTarget.value)
+        }}
+      />
       {error && <p className="preview-error">{error}</p>}
       {result && (
-        <div className="search-results" role="region" aria-label="搜索结果">
+        <div className="search-results" role="region" aria-label="搜索结果" data-query={result.query}>
           <p className="muted">
             {result.total === 0 ? `没有找到“${result.query}”。` : `找到 ${result.total} 篇（${result.tookMs.toFixed(0)} 毫秒）`}
           </p>

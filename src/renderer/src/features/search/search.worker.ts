@@ -1,10 +1,11 @@
 /**
- * The search index lives here, off the renderer's main thread: building it over an office's
- * whole archive takes seconds, and no keystroke should wait for that. Messages are handled one
- * at a time in arrival order, so a search always sees every upsert sent before it.
+ * The search index lives here, off the renderer's main thread: it reads the reports it needs from
+ * IndexedDB itself (their models, never the editor states), loads its saved snapshot at start
+ * instead of building it again, and keeps itself current as the app says what changed.
  */
 import type { SearchRequest, SearchResponse } from '@shared/search/protocol'
-import { createRequestHandler } from '@shared/search/requestHandler'
+import { ArchiveDatabase, DB_NAME } from '../../db/database'
+import { createWorkerHandler } from './workerHandler'
 
 // The web tsconfig has the DOM lib, not the worker one: type just the two members used.
 const scope = self as unknown as {
@@ -12,6 +13,6 @@ const scope = self as unknown as {
   postMessage(message: SearchResponse): void
 }
 
-const handle = createRequestHandler()
+const handle = createWorkerHandler(new ArchiveDatabase(DB_NAME), (r) => scope.postMessage(r))
 
-scope.onmessage = (event) => scope.postMessage(handle(event.data))
+scope.onmessage = (event) => void handle(event.data)

@@ -1,12 +1,33 @@
-import { describe, expect, it } from 'vitest'
+import 'fake-indexeddb/auto'
+import Dexie from 'dexie'
+import { afterEach, describe, expect, it } from 'vitest'
 import { emptyReport, paragraph, section } from '@shared/doc/model'
-import type { SearchDoc, SearchRequest, SearchResponse } from '@shared/search/protocol'
-import { createRequestHandler } from '@shared/search/requestHandler'
+import type { SearchRequest, SearchResponse } from '@shared/search/protocol'
+import { ArchiveDatabase } from '../../db/database'
+import { seedArchive } from '../../db/testing'
+import { recordFor } from '../../db/reports'
 import { createSearchClient, type WorkerLike } from './searchClient'
+import { createWorkerHandler } from './workerHandler'
 
-/** A stand-in for the worker: the worker's own handler, answering asynchronously and in order. */
-function fakeWorker(): WorkerLike & { posted: SearchRequest[]; terminated: boolean } {
-  const handle = createRequestHandler()
+let counter = 0
+const opened: ArchiveDatabase[] = []
+
+async function freshDb(): Promise<ArchiveDatabase> {
+  const db = new ArchiveDatabase(`zongjie-search-client-${++counter}`)
+  opened.push(db)
+  await db.open()
+  return db
+}
+
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close()
+    await Dexie.delete(db.name)
+  }
+})
+
+/** A stand-in for the worker: the worker's own handler over a database, answering asynchronously and in order. */
+function fakeWorker(db: ArchiveDatabase): WorkerLike & { posted: SearchRequest[]; terminated: boolean } {
   const worker = {
     posted: [] as SearchRequest[],
     terminated: false,
@@ -14,44 +35,53 @@ function fakeWorker(): WorkerLike & { posted: SearchRequest[]; terminated: boole
     onerror: null as ((event: ErrorEvent) => void) | null,
     postMessage(req: SearchRequest) {
       worker.posted.push(req)
-      setTimeout(() => worker.onmessage?.({ data: handle(req) } as MessageEvent<SearchResponse>), 0)
+      void handle(req)
     },
     terminate() {
       worker.terminated = true
     }
   }
+  const handle = createWorkerHandler(db, (r) => setTimeout(() => worker.onmessage?.({ data: r } as MessageEvent<SearchResponse>), 0))
   return worker
 }
 
-function doc(id: string, text: string, year = 2024): SearchDoc {
-  const report = emptyReport({ title: `${id}总结` })
+function record(id: string, text: string, year = 2024) {
+  const report = emptyReport({ title: `${id}总结`, kind: 'annual', period: `${year}年`, unit: '一中' })
   report.sections = [section(1, '主要做法', [paragraph(text)])]
-  return { id, report, facets: { year, kind: 'annual', status: 'draft', unit: '一中' } }
+  return { ...recordFor(report, null, { id }), updatedAt: 1000 }
 }
 
-describe('search client', () => {
-  it('loads, searches, updates and removes through the worker', async () => {
-    const client = createSearchClient(fakeWorker)
-    await client.load([doc('a', '开展教师培训。'), doc('b', '推进学区建设。', 2023)])
+describe('search client and worker', () => {
+  it('indexes what is in the database, follows changes report by report, and searches within filters', async () => {
+    const db = await freshDb()
+    await seedArchive(db, { reports: [record('a', '开展教师培训。'), record('b', '推进学区建设。', 2023)], versions: [], settings: [] })
+    const client = createSearchClient(() => fakeWorker(db))
     let r = await client.search('教师培训')
     expect(r.query).toBe('教师培训')
     expect(r.hits.map((h) => h.docId)).toEqual(['a'])
     expect(r.total).toBe(1)
     expect(r.hits[0].path).toEqual(['一、主要做法'])
 
-    await client.upsert(doc('b', '组织教师培训。', 2023))
+    // A save elsewhere: the worker reads the report itself once told its id.
+    await seedArchive(db, { reports: [{ ...record('b', '组织教师培训。', 2023), updatedAt: 2000 }], versions: [], settings: [] })
+    await client.changed(['b'])
     r = await client.search('教师培训', { year: 2023 })
     expect(r.hits.map((h) => h.docId)).toEqual(['b'])
 
-    await client.remove('a')
+    // Trashed: gone from the results.
+    await db.summaries.update('a', { deletedAt: 5000 })
+    await client.changed(['a'])
     expect((await client.search('教师培训')).hits.map((h) => h.docId)).toEqual(['b'])
     client.dispose()
   })
 
   it('latest query wins: superseded searches resolve with the newest result, never run when queued', async () => {
-    const worker = fakeWorker()
+    const db = await freshDb()
+    await seedArchive(db, { reports: [record('a', '开展教师培训。'), record('b', '教师队伍建设。')], versions: [], settings: [] })
+    const worker = fakeWorker(db)
     const client = createSearchClient(() => worker)
-    await client.load([doc('a', '开展教师培训。'), doc('b', '教师队伍建设。')])
+    await client.search('教')
+    worker.posted.length = 0
     const typed = ['教', '教师', '教师培', '教师培训'].map((q) => client.search(q))
     const results = await Promise.all(typed)
     for (const r of results) {
@@ -63,11 +93,10 @@ describe('search client', () => {
     client.dispose()
   })
 
-  it('a failed request rejects, and dispose rejects what is pending', async () => {
-    const worker = fakeWorker()
+  it('dispose rejects what is pending', async () => {
+    const db = await freshDb()
+    const worker = fakeWorker(db)
     const client = createSearchClient(() => worker)
-    const broken = { id: 'x', report: null, facets: doc('x', '').facets } as unknown as SearchDoc
-    await expect(client.upsert(broken)).rejects.toThrow()
     const pending = client.search('教师')
     client.dispose()
     await expect(pending).rejects.toThrow('disposed')

@@ -7,11 +7,9 @@
  * are for). So no promise is left hanging, a stale result never arrives after a fresh one, and
  * the worker never works through a backlog of half-typed queries.
  */
-import type { ReportRecord } from '@renderer/db/database'
-import type { SearchDoc, SearchRequest, SearchResponse } from '@shared/search/protocol'
+import type { SearchRequest, SearchResponse } from '@shared/search/protocol'
 import type { SearchFilter, SearchHit } from '@shared/search/types'
 
-export type { SearchDoc } from '@shared/search/protocol'
 export type { SearchFilter, SearchHit } from '@shared/search/types'
 
 export interface SearchOutcome {
@@ -24,12 +22,20 @@ export interface SearchOutcome {
   tookMs: number
 }
 
+/** The worker building or catching up its index: reports indexed so far, out of how many. */
+export interface IndexProgress {
+  done: number
+  total: number
+}
+
 export interface SearchClient {
-  /** Replaces the whole index; resolves once the worker has built it. */
-  load(docs: SearchDoc[]): Promise<void>
-  upsert(doc: SearchDoc): Promise<void>
-  remove(id: string): Promise<void>
+  /** These reports changed in the database; resolves once the worker has indexed them. */
+  changed(ids: string[]): Promise<void>
+  /** Everything may have changed (a restore): the worker rebuilds from the database. */
+  rebuild(): Promise<void>
   search(query: string, filter?: SearchFilter, limit?: number): Promise<SearchOutcome>
+  /** Progress of a build or catch-up (a search waits for it); returns the unsubscribe function. */
+  onProgress(listener: (p: IndexProgress) => void): () => void
   /** Stops the worker; pending promises reject. */
   dispose(): void
 }
@@ -40,11 +46,6 @@ export interface WorkerLike {
   onmessage: ((event: MessageEvent<SearchResponse>) => void) | null
   onerror: ((event: ErrorEvent) => void) | null
   terminate(): void
-}
-
-/** A report record as the index wants it: the model plus the library's filter fields. */
-export function searchDocFromRecord(record: ReportRecord): SearchDoc {
-  return { id: record.id, report: record.report, facets: { year: record.year, kind: record.kind, status: record.status, unit: record.unit } }
 }
 
 function startWorker(): WorkerLike {
@@ -66,6 +67,7 @@ export function createSearchClient(makeWorker: () => WorkerLike = startWorker): 
   let searchInFlight: number | null = null
   let queuedSearch: SearchArgs | null = null
   let searchWaiters: Waiter<SearchOutcome>[] = []
+  const progressListeners = new Set<(p: IndexProgress) => void>()
 
   const send = (req: SearchRequest): void => worker.postMessage(req)
 
@@ -90,6 +92,10 @@ export function createSearchClient(makeWorker: () => WorkerLike = startWorker): 
 
   worker.onmessage = (event) => {
     const msg = event.data
+    if (msg.type === 'progress') {
+      for (const l of progressListeners) l({ done: msg.done, total: msg.total })
+      return
+    }
     if (msg.requestId === searchInFlight) {
       if (msg.type === 'results') searchFinished((w) => w.resolve({ query: msg.query, hits: msg.hits, total: msg.total, tookMs: msg.tookMs }))
       else if (msg.type === 'error') searchFinished((w) => w.reject(new Error(msg.message)))
@@ -124,9 +130,12 @@ export function createSearchClient(makeWorker: () => WorkerLike = startWorker): 
   }
 
   return {
-    load: (docs) => request((requestId) => ({ type: 'load', requestId, docs })),
-    upsert: (doc) => request((requestId) => ({ type: 'upsert', requestId, doc })),
-    remove: (id) => request((requestId) => ({ type: 'remove', requestId, id })),
+    changed: (ids) => request((requestId) => ({ type: 'changed', requestId, ids })),
+    rebuild: () => request((requestId) => ({ type: 'rebuild', requestId })),
+    onProgress(listener) {
+      progressListeners.add(listener)
+      return () => progressListeners.delete(listener)
+    },
     search(query, filter, limit) {
       if (disposed) return Promise.reject(new Error('search client disposed'))
       return new Promise<SearchOutcome>((resolve, reject) => {

@@ -1,44 +1,37 @@
-import { useCallback, useEffect, useRef } from 'react'
-import { db } from '../../db/database'
-import { createSearchClient, searchDocFromRecord, type SearchClient } from './searchClient'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { onArchiveChange } from '../../db/changes'
+import { createSearchClient, type IndexProgress, type SearchClient } from './searchClient'
 
 export interface SearchIndexHandle {
   client: () => SearchClient | null
-  /** Re-reads one report after it changed (saved, restored from the trash…). */
-  refresh: (id: string) => Promise<void>
-  remove: (id: string) => Promise<void>
-  /** Rebuilds from the whole archive (after an import or a restore). */
-  reloadAll: () => Promise<void>
+  /** While the worker builds or catches up its index (after an upgrade or a restore): how far it is. */
+  progress: IndexProgress | null
 }
 
 /**
- * One search worker for the app, fed from the archive. The index lives in the worker, so
- * building it (a few seconds for thousands of reports) never freezes the window.
+ * One search worker for the app. It reads the archive itself, from IndexedDB, and loads its saved
+ * index: nothing here reads a report. Every change to the archive (db/changes.ts) is passed on, so
+ * the index follows saves, imports, trash and restores report by report.
  */
 export function useSearchIndex(): SearchIndexHandle {
   const ref = useRef<SearchClient | null>(null)
-  const reloadAll = useCallback(async () => {
-    const c = ref.current
-    if (!c) return
-    const records = await db.reports.where('deletedAt').equals(0).toArray()
-    await c.load(records.map(searchDocFromRecord))
-  }, [])
+  const [progress, setProgress] = useState<IndexProgress | null>(null)
   useEffect(() => {
-    ref.current = createSearchClient()
-    void reloadAll().catch((e: unknown) => console.error('search index', e))
+    const client = createSearchClient()
+    ref.current = client
+    const offProgress = client.onProgress((p) => setProgress(p.done < p.total ? p : null))
+    const offChanges = onArchiveChange((change) => {
+      const done = 'all' in change ? client.rebuild() : client.changed(change.ids)
+      done.catch((e: unknown) => console.error('search index', e))
+    })
     return () => {
-      ref.current?.dispose()
+      offChanges()
+      offProgress()
+      client.dispose()
       ref.current = null
     }
-  }, [reloadAll])
-  const refresh = useCallback(async (id: string) => {
-    const record = await db.reports.get(id)
-    if (!ref.current) return
-    if (record && !record.deletedAt) await ref.current.upsert(searchDocFromRecord(record))
-    else await ref.current.remove(id)
   }, [])
-  const remove = useCallback(async (id: string) => {
-    await ref.current?.remove(id)
-  }, [])
-  return { client: () => ref.current, refresh, remove, reloadAll }
+  // Stable: the search box searches again when its client changes, and App re-renders often.
+  const client = useCallback(() => ref.current, [])
+  return useMemo(() => ({ client, progress }), [client, progress])
 }

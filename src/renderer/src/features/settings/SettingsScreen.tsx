@@ -1,63 +1,88 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { RestoreMode, RestorePreview, Archive } from '@shared/backup'
+import type { RestoreMode, RestorePreview } from '@shared/backup'
 import type { AutoBackupState } from '@shared/ipc'
 import { db } from '../../db/database'
-import { applyRestore, dumpArchive, previewRestore } from '../../db/backup'
+import { applyRestore, previewRestore } from '../../db/restore'
+import { ImportProgress } from '../import/ImportPreview'
 import { RestoreDialog } from './RestoreDialog'
 import { DocxPreferencesCard } from './DocxPreferencesCard'
-import { withOverwriteConsent } from '../../ui/overwrite'
+import { openedBackup, runBackup } from './backupFlow'
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e)
 }
 
+interface Progress {
+  title: string
+  done: number
+  total: number
+  name: string
+}
+
 /** Backup to a file, restore from one (with a preview), and the daily automatic backup. */
 export function SettingsScreen({ onRestored, notify }: { onRestored: () => Promise<void>; notify: (kind: 'success' | 'error' | 'info', text: string) => void }) {
   const [auto, setAuto] = useState<AutoBackupState | null>(null)
-  const [restoring, setRestoring] = useState<{ name: string; archive: Archive; preview: RestorePreview } | null>(null)
-  const [busy, setBusy] = useState(false)
+  const [restoring, setRestoring] = useState<{ name: string; session: string; preview: RestorePreview } | null>(null)
+  const [progress, setProgress] = useState<Progress | null>(null)
+  const busy = progress !== null
 
   useEffect(() => {
     void window.api.getAutoBackup().then(setAuto, (e: unknown) => notify('error', message(e)))
   }, [notify])
 
+  /** A progress callback for the dialog: records done out of the total, under a title. */
+  const track = (title: string, name = '') => (done: number, total?: number) => setProgress({ title, done, total: total ?? Math.max(done, 1), name })
+
   const backup = useCallback(async () => {
-    setBusy(true)
+    setProgress({ title: '正在备份…', done: 0, total: 1, name: '' })
     try {
-      const archive = await dumpArchive(db)
-      const r = await withOverwriteConsent((overwriteToken) => window.api.backupSave({ archive, overwriteToken }))
-      if (r.status === 'saved') notify('success', `已备份 ${r.counts.reports} 篇总结、${r.counts.versions} 个历史版本到 ${r.path}${r.skipped.length ? `（${r.skipped.length} 条无法备份的记录已跳过）` : ''}`)
+      const r = await runBackup('manual', { onProgress: track('正在备份…') })
+      if (r) notify('success', `已备份 ${r.counts.reports} 篇总结、${r.counts.versions} 个历史版本到 ${r.path}${r.skipped.length ? `（${r.skipped.length} 条无法备份的记录已跳过）` : ''}`)
     } catch (e) {
       notify('error', message(e))
     } finally {
-      setBusy(false)
+      setProgress(null)
     }
   }, [notify])
 
   const openBackup = useCallback(async () => {
+    let session: string | null = null
     try {
       const r = await window.api.backupOpen()
-      if (r.status === 'opened') setRestoring({ name: r.name, archive: r.archive, preview: await previewRestore(db, r.archive) })
+      if (r.status !== 'opened') return
+      session = r.session
+      // The whole file is read (and every checksum verified) before anything is shown.
+      const preview = await previewRestore(db, openedBackup(r.session), track('正在读取备份…', r.name))
+      setRestoring({ name: r.name, session: r.session, preview })
+      session = null
     } catch (e) {
       notify('error', message(e))
+    } finally {
+      setProgress(null)
+      if (session) void window.api.backupClose({ session })
     }
   }, [notify])
+
+  const cancelRestore = useCallback(() => {
+    if (restoring) void window.api.backupClose({ session: restoring.session })
+    setRestoring(null)
+  }, [restoring])
 
   const apply = useCallback(
     async (mode: RestoreMode) => {
       if (!restoring) return
       setRestoring(null)
-      setBusy(true)
       try {
         // Even a replace can be undone: the archive as it is now is kept in the app's folder first.
-        if (mode === 'replace') await window.api.safetyBackup({ archive: await dumpArchive(db) })
-        const done = await applyRestore(db, restoring.archive, mode)
+        if (mode === 'replace') await runBackup('safety', { onProgress: track('正在保存当前文档库的安全备份…') })
+        const done = await applyRestore(db, openedBackup(restoring.session), mode, track('正在恢复…', restoring.name))
         await onRestored()
         notify('success', `恢复完成：新增 ${done.reports.add.length} 篇，更新 ${done.reports.replace.length} 篇。`)
       } catch (e) {
         notify('error', `恢复失败，文档库没有改动：${message(e)}`)
       } finally {
-        setBusy(false)
+        setProgress(null)
+        void window.api.backupClose({ session: restoring.session })
       }
     },
     [restoring, onRestored, notify]
@@ -121,7 +146,8 @@ export function SettingsScreen({ onRestored, notify }: { onRestored: () => Promi
         )}
       </section>
       <DocxPreferencesCard />
-      {restoring && <RestoreDialog name={restoring.name} preview={restoring.preview} onApply={(m) => void apply(m)} onCancel={() => setRestoring(null)} />}
+      {restoring && <RestoreDialog name={restoring.name} preview={restoring.preview} onApply={(m) => void apply(m)} onCancel={cancelRestore} />}
+      {progress && <ImportProgress {...progress} />}
     </section>
   )
 }
@@ -132,7 +158,7 @@ export function useAutoBackup(): void {
     const run = async () => {
       try {
         const state = await window.api.getAutoBackup()
-        if (state.enabled && state.due) await window.api.runAutoBackup({ archive: await dumpArchive(db) })
+        if (state.enabled && state.due) await runBackup('auto')
       } catch (e) {
         console.error('自动备份失败', e)
       }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, memo } from 'react'
 import type { Report } from '@shared/doc/model'
-import type { VersionReason, VersionRecord } from '../../db/database'
-import { listVersions } from '../../db/versions'
+import type { VersionReason } from '../../db/database'
+import { getVersion, listVersions, type VersionInfo } from '../../db/versions'
 import { CompareDialog } from './CompareDialog'
 import { formatWhen } from '../../ui/format'
 import { useSavedAt, type SaveStatusStore } from '../editor/saveStatusStore'
@@ -29,9 +29,9 @@ function VersionsPanelView({
   /** Each save may have added an automatic version. */
   saveStatus: SaveStatusStore
   onSave: (note: string) => Promise<void>
-  onRestore: (v: VersionRecord) => Promise<void>
+  onRestore: (v: VersionInfo) => Promise<void>
 }) {
-  const [versions, setVersions] = useState<VersionRecord[]>([])
+  const [versions, setVersions] = useState<VersionInfo[]>([])
   const [note, setNote] = useState('')
   const [picked, setPicked] = useState<number[]>([])
   const [comparing, setComparing] = useState<{ older: { label: string; report: Report }; newer: { label: string; report: Report } } | null>(null)
@@ -41,12 +41,16 @@ function VersionsPanelView({
     void reload()
   }, [reload, savedAt])
 
-  const label = (v: VersionRecord) => `${formatWhen(v.createdAt)} ${REASONS[v.reason]}${v.note ? `：${v.note}` : ''}`
+  const label = (v: VersionInfo) => `${formatWhen(v.createdAt)} ${REASONS[v.reason]}${v.note ? `：${v.note}` : ''}`
   const toggle = (seq: number) => setPicked((p) => (p.includes(seq) ? p.filter((x) => x !== seq) : [...p.slice(-1), seq]))
-  const compare = () => {
-    const chosen = versions.filter((v) => picked.includes(v.seq!)).sort((a, b) => a.createdAt - b.createdAt)
-    if (chosen.length === 2) setComparing({ older: { label: label(chosen[0]), report: chosen[0].report }, newer: { label: label(chosen[1]), report: chosen[1].report } })
-    else if (chosen.length === 1 && current) setComparing({ older: { label: label(chosen[0]), report: chosen[0].report }, newer: { label: '当前内容', report: current } })
+  // A version's text is read when it is compared: the list holds only what it shows.
+  const compare = async () => {
+    const chosen = versions.filter((v) => picked.includes(v.seq)).sort((a, b) => a.createdAt - b.createdAt)
+    const texts = await Promise.all(chosen.map((v) => getVersion(v.seq)))
+    const side = (i: number) => ({ label: label(chosen[i]), report: texts[i]!.report })
+    if (texts.some((t) => !t)) return
+    if (chosen.length === 2) setComparing({ older: side(0), newer: side(1) })
+    else if (chosen.length === 1 && current) setComparing({ older: side(0), newer: { label: '当前内容', report: current } })
   }
 
   return (
@@ -67,7 +71,7 @@ function VersionsPanelView({
         </form>
       )}
       <div className="version-tools">
-        <button type="button" disabled={picked.length === 0} onClick={compare} title="选一个版本与当前内容比较，或选两个版本互相比较">
+        <button type="button" disabled={picked.length === 0} onClick={() => void compare()} title="选一个版本与当前内容比较，或选两个版本互相比较">
           比较{picked.length === 2 ? '所选两个版本' : picked.length === 1 ? '与当前内容' : ''}
         </button>
       </div>
@@ -76,9 +80,9 @@ function VersionsPanelView({
       ) : (
         <ul className="version-list" aria-label="版本列表">
           {versions.map((v) => (
-            <li key={v.seq} className={picked.includes(v.seq!) ? 'picked' : ''}>
+            <li key={v.seq} className={picked.includes(v.seq) ? 'picked' : ''}>
               <label>
-                <input type="checkbox" checked={picked.includes(v.seq!)} onChange={() => toggle(v.seq!)} aria-label={`选择 ${label(v)}`} />
+                <input type="checkbox" checked={picked.includes(v.seq)} onChange={() => toggle(v.seq)} aria-label={`选择 ${label(v)}`} />
                 <span className="version-when">{formatWhen(v.createdAt)}</span>
                 <span className={`version-reason reason-${v.reason}`}>{REASONS[v.reason]}</span>
                 {v.note && <span className="version-note">{v.note}</span>}

@@ -1,0 +1,163 @@
+/**
+ * Memory of the app under the archive bench: the renderer process (resident set, from /proc, which
+ * includes the search worker's thread), the page's and the worker's JavaScript heaps (CDP), the
+ * bench's own process (it hosts main's services, so a backup or restore shows there), and the
+ * bytes IndexedDB keeps on disk.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { BrowserContext, Page } from '@playwright/test'
+
+const MB = 1024 * 1024
+
+async function cmdline(pid: string): Promise<string> {
+  return readFile(`/proc/${pid}/cmdline`, 'utf8').then(
+    (s) => s.replace(/\0/g, ' '),
+    () => ''
+  )
+}
+
+async function parentOf(pid: string): Promise<string | null> {
+  const s = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '')
+  return s ? s.slice(s.lastIndexOf(')') + 2).split(' ')[1] : null
+}
+
+async function statusKb(pid: string, field: 'VmRSS' | 'VmHWM'): Promise<number> {
+  const s = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '')
+  const m = new RegExp(`${field}:\\s+(\\d+)`).exec(s)
+  return m ? Number(m[1]) : 0
+}
+
+/** The renderer processes of the browser using `profile`, largest first (the page's; a spare renderer is tiny). */
+async function rendererPids(profile: string): Promise<string[]> {
+  const pids = (await readdir('/proc')).filter((p) => /^\d+$/.test(p))
+  const browser: string[] = []
+  const renderers: string[] = []
+  for (const pid of pids) {
+    const cmd = await cmdline(pid)
+    if (cmd.includes(`--user-data-dir=${profile}`) && !cmd.includes('--type=')) browser.push(pid)
+    else if (cmd.includes('--type=renderer')) renderers.push(pid)
+  }
+  const ours: string[] = []
+  for (const pid of renderers) {
+    for (let p: string | null = pid, hops = 0; p && hops < 4; hops++) {
+      p = await parentOf(p)
+      if (p && browser.includes(p)) {
+        ours.push(pid)
+        break
+      }
+    }
+  }
+  const sizes = await Promise.all(ours.map((p) => statusKb(p, 'VmRSS')))
+  return ours.map((p, i) => [p, sizes[i]] as const).sort((a, b) => b[1] - a[1]).map(([p]) => p)
+}
+
+export async function rendererRss(profile: string): Promise<{ rss: number; peak: number }> {
+  const [pid] = await rendererPids(profile)
+  if (!pid) return { rss: NaN, peak: NaN }
+  return { rss: (await statusKb(pid, 'VmRSS')) / 1024, peak: (await statusKb(pid, 'VmHWM')) / 1024 }
+}
+
+interface HeapUsage {
+  usedSize: number
+  backingStorageSize?: number
+}
+
+/** The page's JavaScript heap (with ArrayBuffer backing stores), MB. */
+export async function pageHeap(page: Page, gc = false): Promise<number> {
+  const cdp = await page.context().newCDPSession(page)
+  try {
+    if (gc) await cdp.send('HeapProfiler.collectGarbage')
+    const u = (await cdp.send('Runtime.getHeapUsage')) as HeapUsage
+    return (u.usedSize + (u.backingStorageSize ?? 0)) / MB
+  } finally {
+    await cdp.detach()
+  }
+}
+
+/** The search worker's JavaScript heap (with ArrayBuffer backing stores), MB: through the page target's auto-attached worker. */
+export async function workerHeap(page: Page, gc = false): Promise<number> {
+  const cdp = await page.context().newCDPSession(page)
+  try {
+    const attached = new Promise<string>((resolve) => {
+      cdp.on('Target.attachedToTarget', (e: { sessionId: string; targetInfo: { type: string; url: string } }) => {
+        if (e.targetInfo.type === 'worker' && e.targetInfo.url.includes('search')) resolve(e.sessionId)
+      })
+    })
+    await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false })
+    const sessionId = await Promise.race([attached, new Promise<string>((_, reject) => setTimeout(() => reject(new Error('no search worker')), 5000))])
+    let next = 1
+    const call = (method: string) =>
+      new Promise<unknown>((resolve) => {
+        const id = next++
+        const onMessage = (e: { sessionId: string; message: string }) => {
+          const msg = JSON.parse(e.message) as { id?: number; result?: unknown }
+          if (e.sessionId !== sessionId || msg.id !== id) return
+          cdp.off('Target.receivedMessageFromTarget', onMessage)
+          resolve(msg.result)
+        }
+        cdp.on('Target.receivedMessageFromTarget', onMessage)
+        void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) })
+      })
+    if (gc) await call('HeapProfiler.collectGarbage')
+    const u = (await call('Runtime.getHeapUsage')) as HeapUsage
+    return (u.usedSize + (u.backingStorageSize ?? 0)) / MB
+  } catch {
+    return NaN
+  } finally {
+    await cdp.detach()
+  }
+}
+
+export interface MemorySample {
+  /** Peak resident set of the renderer process while sampling, MB. */
+  rendererPeak: number
+  /** Peak of the page's JS heap, MB. */
+  pageHeapPeak: number
+  /** Growth of the bench process (main's services) over its level before, MB. */
+  mainGrowth: number
+}
+
+/** Samples memory every 250 ms until stop(): for a backup or a restore, which must not grow with the archive. */
+export function sampleMemory(app: { page: Page; profile: string }): { stop(): Promise<MemorySample> } {
+  const base = process.memoryUsage().rss
+  const peak = { renderer: 0, heap: 0, main: base }
+  let running = true
+  const loop = (async () => {
+    while (running) {
+      const [r, h] = await Promise.all([rendererRss(app.profile), pageHeap(app.page).catch(() => 0)])
+      peak.renderer = Math.max(peak.renderer, r.rss)
+      peak.heap = Math.max(peak.heap, h)
+      peak.main = Math.max(peak.main, process.memoryUsage().rss)
+      await new Promise((r2) => setTimeout(r2, 250))
+    }
+  })()
+  return {
+    async stop() {
+      running = false
+      await loop
+      return { rendererPeak: peak.renderer, pageHeapPeak: peak.heap, mainGrowth: (peak.main - base) / MB }
+    }
+  }
+}
+
+/** Bytes in the profile's IndexedDB folder (the database and its blob files). */
+export async function idbBytes(profile: string): Promise<number> {
+  const walk = async (dir: string): Promise<number> => {
+    let total = 0
+    for (const name of await readdir(dir).catch(() => [] as string[])) {
+      const path = join(dir, name)
+      const s = await stat(path).catch(() => null)
+      if (!s) continue
+      total += s.isDirectory() ? await walk(path) : s.size
+    }
+    return total
+  }
+  return walk(join(profile, 'Default', 'IndexedDB'))
+}
+
+export async function memoryOf(app: { page: Page; profile: string; context: BrowserContext }): Promise<{ pageHeap: number; workerHeap: number; rendererRss: number }> {
+  const [p, w] = [await pageHeap(app.page, true), await workerHeap(app.page, true)]
+  await new Promise((r) => setTimeout(r, 500))
+  return { pageHeap: p, workerHeap: w, rendererRss: (await rendererRss(app.profile)).rss }
+}

@@ -1,0 +1,123 @@
+/**
+ * The app for the archive bench, served by a local HTTP server (127.0.0.1) instead of Playwright
+ * routes: window.api's requests are POSTs to the same origin, answered by the real main-process
+ * handlers (createHandlers), so a backup's or a restore's hundreds of megabytes cross at the speed
+ * of a socket, as Electron's IPC carries them, not at the ~3 MB/s of Playwright's protocol, which
+ * made the e2e harness the bottleneck of a restore. The page has the app's Content-Security-Policy.
+ */
+import { createServer, type Server } from 'node:http'
+import { readFile } from 'node:fs/promises'
+import { extname, join, normalize, relative } from 'node:path'
+import type { Page } from '@playwright/test'
+import { CONTENT_SECURITY_POLICY } from '../src/main/csp'
+import { createHandlers, invokeHandler } from '../src/main/handlers'
+import { EVENTS, REQUESTS, subscribeNameOf } from '../src/shared/ipc-channels'
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json'
+}
+
+/** Answers the next native dialogs, in order (as e2e/fixtures/launch.ts's DialogAnswers). */
+export class BenchDialogs {
+  save: (string | null)[] = []
+  openFiles: string[][] = []
+  folder: (string | null)[] = []
+}
+
+export interface BenchServer {
+  origin: string
+  /** The page the services emit their events to, once there is one. */
+  attach(page: Page): Promise<void>
+  close(): Promise<void>
+}
+
+async function body(req: import('node:http').IncomingMessage): Promise<string> {
+  const parts: Buffer[] = []
+  for await (const chunk of req) parts.push(chunk as Buffer)
+  return Buffer.concat(parts).toString('utf8')
+}
+
+export async function serveApp(rendererDir: string, dir: string, dialogs: BenchDialogs): Promise<BenchServer> {
+  let page: Page | null = null
+  const handlers = createHandlers({
+    dialogs: {
+      openFiles: async () => dialogs.openFiles.shift() ?? [],
+      openFolder: async () => dialogs.folder.shift() ?? null,
+      saveFile: async () => dialogs.save.shift() ?? null
+    },
+    shell: { openPath: async () => undefined, showItemInFolder: () => undefined },
+    appInfo: { version: 'bench', platform: process.platform, shell: 'test' },
+    // The archive bench never prints or edits through the clipboard.
+    printToPdf: async () => Buffer.from(''),
+    printHtml: async () => false,
+    edit: () => undefined,
+    emit: (event, payload) => {
+      void page?.evaluate(([e, p]) => (globalThis as unknown as { __zongjieEmit?: (e: string, p: unknown) => void }).__zongjieEmit?.(e as string, p), [event, payload] as const).catch(() => {})
+    },
+    defaultExportDir: dir,
+    dataDir: join(dir, '.data')
+  })
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://localhost')
+      if (req.method === 'POST' && url.pathname.startsWith('/__api/')) {
+        const text = await body(req)
+        const envelope = await invokeHandler(handlers, decodeURIComponent(url.pathname.slice('/__api/'.length)), text ? JSON.parse(text) : undefined)
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
+        res.end(JSON.stringify(envelope))
+        return
+      }
+      const path = normalize(join(rendererDir, decodeURIComponent(url.pathname)))
+      if (relative(rendererDir, path).startsWith('..')) return void res.writeHead(404).end()
+      const data = await readFile(path).catch(() => null)
+      if (!data) return void res.writeHead(404).end()
+      res.writeHead(200, { 'content-type': MIME[extname(path)] ?? 'application/octet-stream', 'content-security-policy': CONTENT_SECURITY_POLICY, 'cache-control': 'no-store' })
+      res.end(data)
+    })().catch((e: unknown) => {
+      res.writeHead(500).end(String(e))
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const address = server.address()
+  const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
+  return {
+    origin,
+    async attach(p) {
+      page = p
+      // window.api as the preload shapes it: one function per request, one subscriber per event.
+      await p.addInitScript(
+        ({ requests, events }) => {
+          const w = globalThis as unknown as Record<string, unknown>
+          const listeners = new Map<string, Set<(p: unknown) => void>>()
+          const api: Record<string, unknown> = {}
+          for (const name of requests) {
+            api[name] = async (payload?: unknown) => {
+              const res = await fetch(`/__api/${encodeURIComponent(name)}`, { method: 'POST', body: payload === undefined ? '' : JSON.stringify(payload) })
+              const r = (await res.json()) as { ok: boolean; value?: unknown; error?: string }
+              if (r.ok) return r.value
+              throw new Error(r.error)
+            }
+          }
+          for (const [event, subscribe] of events) {
+            api[subscribe] = (listener: (p: unknown) => void) => {
+              const set = listeners.get(event) ?? new Set()
+              listeners.set(event, set)
+              set.add(listener)
+              return () => set.delete(listener)
+            }
+          }
+          w.__zongjieEmit = (event: string, payload: unknown) => listeners.get(event)?.forEach((l) => l(payload))
+          Object.defineProperty(globalThis, "api", { value: Object.freeze(api), writable: false })
+        },
+        { requests: [...REQUESTS], events: EVENTS.map((e) => [e, subscribeNameOf(e)] as const) }
+      )
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve()))
+  }
+}
