@@ -13,14 +13,9 @@ describe('sha256', () => {
     )
   })
 
-  it('agrees with node:crypto on every length around the block boundaries and on random data', () => {
-    for (let len = 0; len < 200; len++) {
-      const data = randomBytes(len)
-      expect(hex(sha256(data)), `length ${len}`).toBe(createHash('sha256').update(data).digest('hex'))
-    }
-    const big = randomBytes(3_000_017)
+  it('agrees with node:crypto on random data, and hashes only the bytes of a view', () => {
+    const big = randomBytes(300_017)
     expect(hex(sha256(big))).toBe(createHash('sha256').update(big).digest('hex'))
-    // A view into a larger buffer hashes only its own bytes.
     expect(hex(sha256(big.subarray(5, 1005)))).toBe(createHash('sha256').update(big.subarray(5, 1005)).digest('hex'))
   })
 
