@@ -89,13 +89,23 @@ export async function createReports(reports: Report[], onProgress?: (done: numbe
 }
 
 export async function saveReport(id: string, report: Report, editorState: string): Promise<void> {
-  await db.transaction('rw', reportTables(), async () => {
-    const existing = await db.summaries.get(id)
-    if (!existing) throw new Error('这份总结已被删除，无法保存。')
-    // A final report is read-only: a save reaching it (from a window still open elsewhere) must not change it.
-    if (existing.status === 'final') throw new Error('这份总结已定稿，只读。')
-    await writeRecords([recordFor(report, editorState, existing)])
-  })
+  let idbTransaction: IDBTransaction | undefined
+  await db
+    .transaction('rw', reportTables(), async (tx) => {
+      idbTransaction = tx.idbtrans
+      const existing = await db.summaries.get(id)
+      if (!existing) throw new Error('这份总结已被删除，无法保存。')
+      // A final report is read-only: a save reaching it (from a window still open elsewhere) must not change it.
+      if (existing.status === 'final') throw new Error('这份总结已定稿，只读。')
+      await writeRecords([recordFor(report, editorState, existing)])
+    })
+    .catch((e: unknown) => {
+      // A transaction aborted by the browser (a full disk) fails its next request with "the transaction
+      // has finished"; its own error says why it ended, and that is what the clerk must be told.
+      const reason = idbTransaction?.error
+      if (reason?.name === 'QuotaExceededError') throw reason
+      throw e
+    })
   announce({ ids: [id] })
 }
 

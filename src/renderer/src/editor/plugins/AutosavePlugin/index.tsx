@@ -11,9 +11,9 @@ import { $caret } from '../../caret'
 export type SaveStatus = { state: 'saved'; at: number } | { state: 'pending' } | { state: 'saving' } | { state: 'error'; message: string }
 
 export function saveErrorMessage(e: unknown): string {
-  const name = e instanceof Error ? e.name : ''
-  const inner = (e as { inner?: { name?: string } } | null)?.inner?.name ?? ''
-  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') return '磁盘空间不足，无法保存。文字仍在编辑器中，腾出空间后会自动保存。'
+  // Dexie wraps the browser's error, sometimes twice (AbortError → inner → QuotaExceededError).
+  const full = (x: unknown, depth = 0): boolean => !!x && depth < 5 && ((x as { name?: unknown }).name === 'QuotaExceededError' || full((x as { inner?: unknown }).inner, depth + 1))
+  if (full(e)) return '磁盘空间不足，无法保存。文字仍在编辑器中，腾出空间后会自动保存。'
   return `保存失败：${e instanceof Error ? e.message : String(e)}。文字仍在编辑器中，稍后会再次尝试保存。`
 }
 
