@@ -95,6 +95,53 @@ test.describe('the structured editor', () => {
     await expect(ed.content.locator(':scope > *').last()).toHaveText(/全年新增学位700余个。（续）$/)
   })
 
+  test('after a reopen, Enter pressed right after Ctrl+End starts a paragraph at the end, on a window too busy to report the caret move at once', async ({ app }) => {
+    const page = app.page
+    const ed = new EditorPage(page)
+    await ed.title.click()
+    await ed.type('标题')
+    await ed.press('Enter')
+    const paragraph = '认真贯彻落实上级部署，全面加强教师队伍建设。'.repeat(4)
+    await ed.type(paragraph)
+    // The clerk last typed mid-paragraph, so the reopened draft puts the caret back there.
+    await ed.placeCaretAfter('上级部署，')
+    await ed.type('甲')
+    await ed.waitSaved()
+    await app.reload()
+    await expect(ed.content).toBeFocused()
+    const textBeforeCaret = () =>
+      page.evaluate(() => {
+        const s = window.getSelection()!
+        const range = document.createRange()
+        range.setStart(s.anchorNode!.parentElement!.closest('.editor-content > *')!, 0)
+        range.setEnd(s.anchorNode!, s.anchorOffset)
+        return range.toString()
+      })
+    expect(await textBeforeCaret()).toBe('认真贯彻落实上级部署，甲')
+    // A busy window (a slow office PC just after opening a report): the page hears of caret moves
+    // half a second late, after the next keys, as Chromium runs input before such events.
+    await page.evaluate(() => {
+      window.addEventListener(
+        'selectionchange',
+        (e) => {
+          if (!e.isTrusted) return
+          e.stopImmediatePropagation()
+          setTimeout(() => document.dispatchEvent(new Event('selectionchange')), 500)
+        },
+        true
+      )
+    })
+    await ed.content.locator(':scope > *').last().click()
+    await ed.press('Control+End')
+    await ed.press('Enter')
+    await ed.type('新段落')
+    const expected = ['标题', paragraph.replace('上级部署，', '上级部署，甲'), '新段落']
+    await expect.poll(() => ed.lines()).toEqual(expected)
+    await ed.waitSaved()
+    await app.reload()
+    await expect.poll(() => ed.lines()).toEqual(expected)
+  })
+
   test('Tab and Shift+Tab demote and promote a section with its children; undo reverts each step', async ({ app }) => {
     const ed = new EditorPage(app.page)
     await typeReport(ed)

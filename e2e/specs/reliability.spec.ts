@@ -46,8 +46,10 @@ test.describe('reliability', () => {
   test.describe.configure({ mode: 'parallel' })
 
   test('the renderer is killed 50 times while a clerk types: at most the last second is lost, the draft always opens', async ({ app }, testInfo: TestInfo) => {
-    test.setTimeout(240_000)
     const KILLS = 50
+    // A budget, not a measure: a kill, its reopening and the checks take 5–7 s on a loaded shared
+    // machine (50 kills in 6 min at load 10), and 240 s ran out before the 40th.
+    test.setTimeout(KILLS * 12_000)
     /** "The last second": a character typed longer ago than this must survive the kill. */
     const LIMIT_MS = 1000
     const seed = Number(process.env.CRASH_SEED ?? Date.now() % 100000)

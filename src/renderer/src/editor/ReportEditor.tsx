@@ -13,6 +13,7 @@ import type { SessionState } from '../db/session'
 import { initialStateLoader, type LoadOutcome } from './loadRecord'
 import { REPORT_NODES } from './nodes'
 import { AutosavePlugin, type SaveStatus } from './plugins/AutosavePlugin'
+import { CaretSyncPlugin } from './plugins/CaretSyncPlugin'
 import { DocumentInfoPlugin, type DocumentInfo } from './plugins/DocumentInfoPlugin'
 import { ImeEnterGuardPlugin } from './plugins/ImeEnterGuardPlugin'
 import { NumberingPlugin } from './plugins/NumberingPlugin'
@@ -104,6 +105,7 @@ export function ReportEditor(props: ReportEditorProps) {
         </PageZoom>
       </div>
       <HistoryPlugin />
+      <CaretSyncPlugin />
       <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} />
       <ImeEnterGuardPlugin />
       <NumberingPlugin />

@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useLayoutEffect } from 'react'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { $getRoot, $isElementNode } from 'lexical'
 import type { SessionState } from '../../../db/session'
@@ -11,7 +11,9 @@ import { $isTitleNode } from '../../nodes/TitleNode'
  */
 export function RestoreCaretPlugin({ caret, scrollTop }: { caret?: SessionState['caret']; scrollTop?: number }): null {
   const [editor] = useLexicalComposerContext()
-  useEffect(() => {
+  // Before the draft is first painted: a clerk who clicks into it as soon as it shows must not
+  // have the caret taken away from where they clicked (a passive effect can run after that click).
+  useLayoutEffect(() => {
     editor.update(
       () => {
         const blocks = $getRoot().getChildren()
