@@ -45,6 +45,7 @@ export class SectionGuard {
   }
 
   constructor(private readonly doc: Y.Doc) {
+    typeRoots(doc)
     doc.on('update', this.follow)
   }
 
@@ -88,6 +89,9 @@ export class SectionGuard {
   private ensureShadow(): Y.Doc {
     if (!this.shadow) {
       this.shadow = new Y.Doc({ gc: this.doc.gc })
+      // Typed before anything arrives: a root type first met in an update is a placeholder that
+      // a later get() replaces with a new object, which the changed-types list would not know.
+      typeRoots(this.shadow)
       Y.applyUpdate(this.shadow, Y.encodeStateAsUpdate(this.doc))
     }
     return this.shadow
@@ -147,6 +151,12 @@ export class SectionGuard {
 
 export function assignedTo(assignment: Assignment, writer: Pick<Writer, 'userId' | 'unit'>): boolean {
   return assignment.kind === 'user' ? assignment.principal === writer.userId : assignment.principal === writer.unit
+}
+
+function typeRoots(doc: Y.Doc): void {
+  doc.get(ROOT, Y.XmlText)
+  doc.getMap(ASSIGNMENTS)
+  doc.getMap(COMMENTS)
 }
 
 function byId(blocks: BlockInfo[]): Map<string, BlockInfo> {

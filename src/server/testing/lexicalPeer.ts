@@ -59,8 +59,9 @@ export function connectPeer(options: PeerOptions): Peer {
     token: options.ticket,
     onSynced: () => resolveSynced(),
     onAuthenticationFailed: ({ reason }) => refusals.push(`auth:${reason}`),
+    // The server closes one document of a shared socket with a CLOSE message carrying the reason.
     onClose: ({ event }) => {
-      if (event.code >= 4000) refusals.push(`close:${event.reason}`)
+      if (event.reason) refusals.push(`close:${event.reason}`)
     }
   })
   // A provider given its own websocket joins it only when attached.
@@ -70,7 +71,8 @@ export function connectPeer(options: PeerOptions): Peer {
   const binding: Binding = createBinding(editor, provider as unknown as Provider, 'main', doc, new Map([['main', doc]]))
   const lexicalProvider = provider as unknown as Provider
   binding.root.getSharedType().observeDeep((events, transaction) => {
-    if (transaction.origin !== binding) syncYjsChangesToLexical(binding, lexicalProvider, events as never, false)
+    // No carets to draw without a DOM.
+    if (transaction.origin !== binding) syncYjsChangesToLexical(binding, lexicalProvider, events as never, false, () => undefined)
   })
   editor.registerUpdateListener(({ prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags }) => {
     if (tags.has('collaboration') || tags.has('historic-skip')) return

@@ -110,7 +110,7 @@ async function stopChild(child: ChildProcess, signal: NodeJS.Signals, dir: strin
   rmSync(dir, { recursive: true, force: true })
 }
 
-export async function waitFor(ok: () => boolean, timeoutMs: number, message: () => string = () => 'timed out'): Promise<void> {
+export async function waitFor(ok: () => boolean, timeoutMs = 10_000, message: () => string = () => 'timed out'): Promise<void> {
   const start = Date.now()
   while (!ok()) {
     if (Date.now() - start > timeoutMs) throw new Error(message())
