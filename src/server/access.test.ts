@@ -112,4 +112,22 @@ describe('who may sign in and open what', () => {
     const takeover = await api(office.http, `/api/reports/${reportId}`, { method: 'PUT', token: stranger.token, body: { title: 'x', limited: false, shares: [] } })
     expect(takeover.status).toBe(403)
   })
+
+  it('the office archive: a published report reaches the units it was published to, and nobody else', async () => {
+    const published = { meta: { title: '2026年财务工作总结' }, preamble: [], sections: [], attachments: [], signature: null }
+    const put = await api(office.http, '/api/archive/finance-2026-summary', { method: 'PUT', token: owner.token, body: { title: '2026年财务工作总结', report: published, audience: { units: ['财务科'] } } })
+    expect(put.status).toBe(200)
+    const theirs = await api<{ items: { reportId: string; publisher: string; report: unknown }[]; cursor: number }>(office.http, '/api/archive?since=0', { token: colleague.token })
+    expect(theirs.body.items.map((i) => i.reportId)).toEqual(['finance-2026-summary'])
+    expect(theirs.body.items[0].publisher).toBe('王主任')
+    expect(theirs.body.items[0].report).toEqual(published)
+    const again = await api<{ items: unknown[] }>(office.http, `/api/archive?since=${theirs.body.cursor}`, { token: colleague.token })
+    expect(again.body.items).toEqual([])
+    const strangers = await api<{ items: unknown[] }>(office.http, '/api/archive?since=0', { token: stranger.token })
+    expect(strangers.body.items).toEqual([])
+    const hijack = await api(office.http, '/api/archive/finance-2026-summary', { method: 'PUT', token: stranger.token, body: { title: 'x', report: {}, audience: { everyone: true } } })
+    expect(hijack.status).toBe(403)
+    const shared = await api(office.http, `/api/archive/${reportId}`, { method: 'PUT', token: colleague.token, body: { title: 'x', report: {}, audience: { everyone: true } } })
+    expect(shared.status).toBe(403)
+  })
 })

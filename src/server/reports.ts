@@ -60,9 +60,9 @@ export class Reports {
       const existing = await first<{ owner_id: string }>(tx, 'SELECT owner_id FROM shared_reports WHERE id = ?', [id])
       if (existing && existing.owner_id !== owner.id) return 'refused'
       if (existing) {
-        await tx.run('UPDATE shared_reports SET title = ?, limited = ?, updated_at = ? WHERE id = ?', [title, limited, this.now(), id])
+        await tx.run('UPDATE shared_reports SET title = ?, limited = ?, updated_at = ? WHERE id = ?', [title, limited ? 1 : 0, this.now(), id])
       } else {
-        await tx.run('INSERT INTO shared_reports (id, owner_id, title, limited, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)', [id, owner.id, title, limited, this.now(), this.now()])
+        await tx.run('INSERT INTO shared_reports (id, owner_id, title, limited, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)', [id, owner.id, title, limited ? 1 : 0, this.now(), this.now()])
       }
       await tx.run('DELETE FROM report_shares WHERE report_id = ?', [id])
       for (const s of dedupe(shares)) {

@@ -3,11 +3,15 @@
  * each takes where the two clerks connect, so the Redis run puts them on different instances.
  */
 import { randomUUID } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { expect } from 'vitest'
 import { connectPeer, loadInto, type Peer } from './lexicalPeer'
-import { addMember, shareReport, ticketsFor, type Member, type Office } from './office'
-import { waitFor } from './services'
-import { containsInOrder, converged, sampleReport, typeSlowly } from './typing'
+import { addMember, api, shareReport, startOffice, ticketsFor, type Member, type Office } from './office'
+import { killHard, spawnServer } from './process'
+import { freePort, waitFor } from './services'
+import { containsInOrder, converged, sampleReport, typeAtEnd, typeSlowly } from './typing'
 
 export interface Pair {
   owner: Member
@@ -64,4 +68,55 @@ export async function offlineThenBack(pair: Pair): Promise<void> {
   await b.socket.connect()
   const text = await converged([a, b])
   for (const typed of ['（在线补充）', '（离线补充）', '（离线修改）']) expect(containsInOrder(text, typed), typed).toBe(true)
+}
+
+const firstSectionText = (peer: Peer) =>
+  peer
+    .report()
+    .sections[0].blocks.map((b) => (b.type === 'paragraph' ? b.runs.map((r) => r.text).join('') : ''))
+    .join('')
+
+/**
+ * The server runs as its own process; a clerk types for 1.5 s, noting the text each time the
+ * server has acknowledged everything; the process is SIGKILLed mid-typing and started again on
+ * the same data, and a desk with no local copy must see at least the last acknowledged text.
+ */
+export async function serverKilledMidTyping(options: { databaseUrl?: string }): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'zongjie-kill-'))
+  const port = await freePort()
+  const office = { http: `http://127.0.0.1:${port}`, ws: `ws://127.0.0.1:${port}` }
+  const setup = await startOffice({ dataDir, databaseUrl: options.databaseUrl })
+  const owner = await addMember(setup, `王主任${port}`, '办公室')
+  await setup.stop()
+  let server = await spawnServer({ dataDir, port, databaseUrl: options.databaseUrl })
+  try {
+    const login = await api<{ token: string }>(office.http, '/api/login', { body: { name: owner.name, password: owner.password } })
+    const member = { ...owner, token: login.body.token }
+    const reportId = randomUUID()
+    await shareReport(office, member, reportId, [])
+    const a = connectPeer({ url: office.ws, reportId, ticket: ticketsFor(office, member) })
+    await a.synced
+    loadInto(a, sampleReport())
+    await waitFor(() => a.saved())
+    let acknowledged = firstSectionText(a)
+    const killAt = Date.now() + 1500
+    for (let i = 0; Date.now() < killAt; i++) {
+      typeAtEnd(a, '全年新建', String(i % 10))
+      await new Promise((r) => setTimeout(r, 8))
+      if (a.saved()) acknowledged = firstSectionText(a)
+    }
+    await killHard(server)
+    a.destroy()
+    expect(acknowledged.length).toBeGreaterThan('全年新建幼儿园3所。'.length + 20)
+
+    server = await spawnServer({ dataDir, port, databaseUrl: options.databaseUrl })
+    const fresh = connectPeer({ url: office.ws, reportId, ticket: ticketsFor(office, member) })
+    await fresh.synced
+    const restored = firstSectionText(fresh)
+    fresh.destroy()
+    expect(restored.startsWith(acknowledged)).toBe(true)
+  } finally {
+    await killHard(server)
+    rmSync(dataDir, { recursive: true, force: true })
+  }
 }
