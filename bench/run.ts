@@ -3,11 +3,12 @@
  * machine, the date, and each measure's median and p95 beside its goal and reference.
  * Timings live here and never in the tests' pass/fail.
  */
-import { writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { benchChecks } from './checks.bench'
+import { benchCollab } from './collab.bench'
 import { benchEditor } from './editor.bench'
 import { benchExport } from './export.bench'
 import { benchImport } from './import.bench'
@@ -37,7 +38,8 @@ async function main(): Promise<void> {
     ['export', benchExport],
     ['search', benchSearch],
     ['import', benchImport],
-    ['editor', benchEditor]
+    ['editor', benchEditor],
+    ['collab', benchCollab]
   ]
   const results: BenchResult[] = []
   for (const [name, run] of suites) {
@@ -51,19 +53,27 @@ async function main(): Promise<void> {
     const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '—')
     return `| ${r.name} | ${sorted.length} | ${fmt(quantile(sorted, 0.5))} | ${fmt(quantile(sorted, 0.95))} | ${r.goal ?? GOALS[r.name] ?? ''} | ${r.note ?? ''} |`
   })
+  const out = join(dirname(fileURLToPath(import.meta.url)), 'RESULTS.md')
+  // A run of some suites only (`npm run bench -- collab`) keeps the other suites' rows.
+  if (only.length && existsSync(out)) {
+    const ran = new Set(results.map((r) => r.name))
+    const kept = readFileSync(out, 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('| ') && !line.startsWith('| measure ') && !ran.has(line.slice(2, line.indexOf(' | '))))
+    rows.unshift(...kept)
+  }
   const cpu = cpus()[0]?.model ?? 'unknown CPU'
   const md = [
     '# Benchmark results',
     '',
     `Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`,
-    `Date: ${new Date().toISOString().slice(0, 10)}`,
+    `Date: ${new Date().toISOString().slice(0, 10)}${only.length ? ` (${only.join(', ')} only; the other rows are from an earlier run)` : ''}`,
     '',
     '| measure | runs | median | p95 | goal | note |',
     '|---|---|---|---|---|---|',
     ...rows,
     ''
   ].join('\n')
-  const out = join(dirname(fileURLToPath(import.meta.url)), 'RESULTS.md')
   writeFileSync(out, md)
   process.stdout.write(md)
 }
