@@ -16,6 +16,8 @@ import { exportReport } from './services/files'
 import { rememberFolder } from './services/recent-folders'
 import { autoBackup, autoBackupDue, listRotated, loadAutoBackupSettings, readBackup, saveAutoBackupSettings, writeBackup, writeSafetyBackup } from './services/backup'
 import { BACKUP_EXTENSION, manualBackupName } from '../shared/backup'
+import { OfficeClient, type OfficeDeps } from './services/office/client'
+import { createOfficeHandlers } from './services/office/handlers'
 
 export interface FileFilter {
   name: string
@@ -45,6 +47,8 @@ export interface HandlerDeps {
   /** The app's own data folder (settings files, backups taken before a restore). */
   dataDir: string
   onCloseReady?(): void
+  /** The office server: where main keeps the session token, and what to do when the server changes. */
+  office?: Omit<OfficeDeps, 'dataDir'>
 }
 
 type Handlers = { [N in RequestName]: (payload: unknown) => Promise<ResponseMap[N]> }
@@ -125,6 +129,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   }
 
   return {
+    ...createOfficeHandlers(new OfficeClient({ dataDir: deps.dataDir, ...deps.office })),
     getAppInfo: async () => deps.appInfo,
     importFilesDialog: async () => importPaths(await deps.dialogs.openFiles(IMPORT_FILTERS)),
     importFolderDialog: async () => {

@@ -10,6 +10,10 @@ import { registerIpc, sendEvent } from './ipc'
 import { nativeDialogs, nativeShell } from './platform/dialogs'
 import { buildMenu } from './platform/menu'
 import { printHtmlToPdf } from './platform/print'
+import { officeSecretStore, trustOfficeCertificate } from './platform/office'
+import { loadOfficeConfig } from './services/office/config'
+import { parseServerAddress } from '../shared/office/address'
+import { setOfficeConnectSource } from './csp'
 import { createMainWindow, denyAllPermissions, handleAppProtocol, registerAppScheme } from './window'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -33,9 +37,14 @@ if (!app.requestSingleInstanceLock()) {
     }
   })
 
-  app.whenReady().then(() => {
+  app.whenReady().then(async () => {
     handleAppProtocol(join(here, '../renderer'))
     denyAllPermissions()
+    // The office server the clerk signed in to: the only one the page's CSP lets it reach.
+    const office = await loadOfficeConfig(join(app.getPath('userData'), 'office.json'))
+    const officeWs = office ? (parseServerAddress(office.server)?.ws ?? null) : null
+    setOfficeConnectSource(officeWs)
+    trustOfficeCertificate(officeWs, office?.certificate ?? null)
 
     const handlers = createHandlers({
       dialogs: nativeDialogs(() => mainWindow),
@@ -48,6 +57,13 @@ if (!app.requestSingleInstanceLock()) {
       onCloseReady: () => {
         closeConfirmed = true
         mainWindow?.close()
+      },
+      office: {
+        secrets: officeSecretStore(join(app.getPath('userData'), 'office-session')),
+        onServerChanged: (ws, certificate) => {
+          setOfficeConnectSource(ws)
+          trustOfficeCertificate(ws, certificate)
+        }
       }
     })
     registerIpc(handlers, () => mainWindow)

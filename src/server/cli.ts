@@ -120,7 +120,9 @@ async function main(argv: string[]): Promise<void> {
     limits: { maxMessageBytes: Math.round(maxMb * 1024 * 1024) }
   })
   process.stderr.write(
-    `\n办公室服务器已启动（${server.storage.kind === 'sqlite' ? `SQLite：${join(dataDir, SQLITE_FILE)}` : 'PostgreSQL'}）。\n请把下面的地址告诉同事，在“设置 › 办公室服务器”里填写：\n${server.addresses.map((a) => `  ${a}`).join('\n')}\n\n`
+    `\n办公室服务器已启动（${server.storage.kind === 'sqlite' ? `SQLite：${join(dataDir, SQLITE_FILE)}` : 'PostgreSQL'}）。\n请把下面的地址告诉同事，在“设置 › 办公室服务器”里填写：\n${server.addresses.map((a) => `  ${a}`).join('\n')}\n${
+      server.fingerprint ? `\n证书指纹（SHA-256）：\n  ${server.fingerprint}\n自签名证书：同事首次登录时，应用会显示证书指纹，请他们与上面这一行核对。\n` : ''
+    }\n`
   )
   const stop = async () => {
     await server.close()

@@ -37,12 +37,7 @@ export interface PublishedReport {
 }
 
 const ROLE_RANK: Record<Role, number> = { read: 0, edit: 1 }
-export const REPORT_ID = /^[A-Za-z0-9_-]{8,64}$/
-export const documentNameOf = (reportId: string): string => `report:${reportId}`
-export function reportIdOf(documentName: string): string | null {
-  const id = documentName.startsWith('report:') ? documentName.slice('report:'.length) : ''
-  return REPORT_ID.test(id) ? id : null
-}
+export { REPORT_ID, documentNameOf, reportIdOf } from '../shared/office/layout'
 
 /** Shared reports, who may open them, and the office archive of published reports. */
 export class Reports {

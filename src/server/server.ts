@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { networkInterfaces } from 'node:os'
 import { Redis } from '@hocuspocus/extension-redis'
@@ -28,6 +29,8 @@ export interface RunningServer {
   /** Addresses to give colleagues (http(s)://…:port). */
   addresses: string[]
   storage: Storage
+  /** With TLS: the SHA-256 fingerprint of the certificate, for clerks to check at their first sign-in. */
+  fingerprint?: string
   close: () => Promise<void>
 }
 
@@ -99,6 +102,7 @@ export async function startOfficeServer(options: ServerOptions): Promise<Running
     port: transport.port,
     addresses,
     storage,
+    fingerprint: tls ? new X509Certificate(tls.cert).fingerprint256 : undefined,
     close: () =>
       (closing ??= (async () => {
         await transport.close()

@@ -8,6 +8,7 @@ import { ArchiveSchema, type Archive, type AutoBackupSettings, type BackupCounts
 import type { ImportResult } from './import/types'
 import type { SourceLine } from './import/lines'
 import type { EventName, RequestName } from './ipc-channels'
+import { officeRequestSchemas, type OfficeResponseMap } from './office/ipc'
 
 import { EXPORT_FORMATS, type ExportFormat } from './export/formats'
 
@@ -50,7 +51,8 @@ export const requestSchemas = {
   runAutoBackup: z.object({ archive: ArchiveSchema }),
   safetyBackup: z.object({ archive: ArchiveSchema }),
   /** Several reports, each to its own file, into a folder chosen in a native dialog. */
-  exportMany: z.object({ reports: z.array(ReportSchema).min(1).max(2000), format: z.enum(EXPORT_FORMATS), docx: DocxPreferencesSchema.optional() })
+  exportMany: z.object({ reports: z.array(ReportSchema).min(1).max(2000), format: z.enum(EXPORT_FORMATS), docx: DocxPreferencesSchema.optional() }),
+  ...officeRequestSchemas
 } satisfies Record<RequestName, z.ZodType>
 
 export interface AppInfo {
@@ -82,7 +84,7 @@ export type BackupSaveResult =
 
 export type AutoBackupState = AutoBackupSettings & { due: boolean; latest: string | null }
 
-export interface ResponseMap {
+export interface ResponseMap extends OfficeResponseMap {
   getAppInfo: AppInfo
   importFilesDialog: FileImport[]
   importFolderDialog: FileImport[]

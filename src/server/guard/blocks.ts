@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { ROOT } from '../../shared/office/layout'
 
 /**
  * Reads a shared report the way Lexical's Yjs binding (@lexical/yjs) lays it out, without
@@ -6,7 +7,7 @@ import * as Y from 'yjs'
  * section heading, table…), its properties as attributes (`__type`, `__level`, `__sectionId`);
  * a text node is a Y.Map of its properties followed by its characters.
  */
-export const ROOT = 'root'
+export { ROOT }
 const HEADING = 'section-heading'
 /** Blocks that belong to the report as a whole, not to the section they happen to follow. */
 const REPORT_LEVEL = new Set(['title', 'signature', 'attachment'])

@@ -1,19 +1,8 @@
 import * as Y from 'yjs'
+import { ASSIGNMENTS, COMMENTS, type Assignment } from '../../shared/office/layout'
 import { blockAttributes, idOf, readBlocks, ROOT, signature, topBlockOf, type BlockInfo } from './blocks'
 
-export const ASSIGNMENTS = 'assignments'
-export const COMMENTS = 'comments'
-export const ASSIGNMENT_STATES = ['待写', '已写', '已审'] as const
-export type AssignmentState = (typeof ASSIGNMENT_STATES)[number]
-
-/** A section given to a colleague (their user id) or a whole unit (its name). */
-export interface Assignment {
-  kind: 'user' | 'unit'
-  principal: string
-  label?: string
-  state: AssignmentState
-  due?: string
-}
+export { ASSIGNMENTS, COMMENTS, ASSIGNMENT_STATES, type Assignment, type AssignmentState } from '../../shared/office/layout'
 
 export interface Writer {
   userId: string

@@ -16,7 +16,9 @@ export interface Office {
   stop(): Promise<void>
 }
 
-export async function startOffice(options: { databaseUrl?: string; redisUrl?: string; dataDir?: string; port?: number; limits?: Partial<Limits>; log?: Logger } = {}): Promise<Office> {
+export async function startOffice(
+  options: { databaseUrl?: string; redisUrl?: string; dataDir?: string; port?: number; limits?: Partial<Limits>; log?: Logger; tls?: { certFile: string; keyFile: string } } = {}
+): Promise<Office> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'zongjie-office-'))
   const server = await startOfficeServer({
     host: '127.0.0.1',
@@ -25,12 +27,14 @@ export async function startOffice(options: { databaseUrl?: string; redisUrl?: st
     databaseUrl: options.databaseUrl,
     redisUrl: options.redisUrl,
     limits: options.limits,
+    tls: options.tls,
     log: options.log ?? silentLogger
   })
+  const secure = options.tls ? 's' : ''
   return {
     server,
-    http: `http://127.0.0.1:${server.port}`,
-    ws: `ws://127.0.0.1:${server.port}`,
+    http: `http${secure}://127.0.0.1:${server.port}`,
+    ws: `ws${secure}://127.0.0.1:${server.port}`,
     dataDir,
     stop: async () => {
       await server.close()
