@@ -41,6 +41,8 @@ import { carryForward } from '@shared/carry'
 import { outlineEntries, type OutlineEntry } from './features/outline/outlineEntries'
 import { useFindings } from './features/checks/useFindings'
 import { Notice, type NoticeState } from './ui/Notice'
+import { publishIfShared, useCollab } from './features/collab/useCollab'
+import { OfficeSync } from './features/collab/OfficeSync'
 
 interface Opened {
   record: ReportRecord
@@ -377,6 +379,7 @@ export function App() {
         await addVersion(record, 'finalize', '定稿')
         await setReportStatus(id, 'final')
         await reloadIfOpen(id)
+        await publishIfShared(id, notify)
       })(),
     reopen: (id) =>
       void (async () => {
@@ -497,10 +500,12 @@ export function App() {
   const stats = useMemo(() => (info ? reportStats(info.report) : { characters: 0, pages: 1 }), [info])
   const checked = useFindings(info?.report ?? null, previous?.report ?? null)
   const readOnly = loadProblem !== null || opened?.record.status === 'final'
+  const collab = useCollab({ record: opened?.record ?? null, meta, setMeta, flush, notify, editor, readOnly })
   const toolbar = useMemo(
     () => (
       <>
         <Toolbar meta={meta} readOnly={readOnly} onExport={onExportFormat} onSaveTemplate={onSaveTemplate} onConvertScript={onConvertScript} />
+        {collab.bar}
         <MetaBar meta={meta} readOnly={readOnly} onChange={setMeta} />
         {loadProblem && (
           <div className="banner banner-warning" role="alert">
@@ -509,7 +514,7 @@ export function App() {
         )}
       </>
     ),
-    [meta, readOnly, onExportFormat, onSaveTemplate, onConvertScript, loadProblem]
+    [meta, readOnly, onExportFormat, onSaveTemplate, onConvertScript, loadProblem, collab.bar]
   )
 
   return (
@@ -537,9 +542,10 @@ export function App() {
         {view === 'settings' && <SettingsScreen onRestored={afterRestore} notify={notify} />}
         {/* The editor stays mounted behind the other screens: unmounting would reload a stale copy of the report. */}
         <div className="editor-pane" hidden={view !== 'editor'}>
-        {opened ? (
+        {opened && !collab.pending ? (
           <ReportEditor
-            key={`${opened.record.id}:${opened.generation}`}
+            key={`${opened.record.id}:${opened.generation}:${collab.key}`}
+            collaboration={collab.editor}
             record={opened.record}
             meta={meta}
             caret={opened.caret}
@@ -558,6 +564,7 @@ export function App() {
         )}
         </div>
         {notice && <Notice notice={notice} onClose={() => setNotice(null)} />}
+        <OfficeSync onChanged={() => void refreshList().then(() => search.reloadAll())} />
         {dialog === 'new' && (
           <NewReportDialog
             reports={drafts}

@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { ASSIGNMENTS, COMMENTS, type Assignment } from '../../shared/office/layout'
+import { ASSIGNMENTS, COMMENTS, META, type Assignment } from '../../shared/office/layout'
 import { blockAttributes, idOf, readBlocks, ROOT, signature, topBlockOf, type BlockInfo } from './blocks'
 
 export { ASSIGNMENTS, COMMENTS, ASSIGNMENT_STATES, type Assignment, type AssignmentState } from '../../shared/office/layout'
@@ -22,7 +22,8 @@ export class Refusal extends Error {
 
 /**
  * Checks an update from someone other than the owner before it is applied: top-level types
- * other than the text, the comments and the assignments are refused; assignments change only
+ * other than the text, the comments, the assignments and the metadata are refused (the
+ * metadata is the owner's and unlimited writers' only); assignments change only
  * by the owner (a collaborator may mark their own section 待写/已写); and a collaborator limited
  * to their sections may touch no block outside them, nor change the shape of the sections
  * they were given. The update is tried on a shadow copy that follows the real document.
@@ -63,7 +64,10 @@ export class SectionGuard {
       for (const name of names) {
         if (name === COMMENTS) continue
         if (name === ASSIGNMENTS) this.checkAssignments(shadow, writer)
-        else if (name === ROOT) {
+        else if (name === META) {
+          // The report's kind, period, unit…: not part of anyone's section.
+          if (writer.limited) throw new Refusal('section-locked')
+        } else if (name === ROOT) {
           if (writer.limited) this.checkSections(shadow, changed, writer)
         } else throw new Refusal('unknown-content')
       }
@@ -146,6 +150,7 @@ function typeRoots(doc: Y.Doc): void {
   doc.get(ROOT, Y.XmlText)
   doc.getMap(ASSIGNMENTS)
   doc.getMap(COMMENTS)
+  doc.getMap(META)
 }
 
 function byId(blocks: BlockInfo[]): Map<string, BlockInfo> {

@@ -1,12 +1,14 @@
 /**
  * How a shared report is laid out in its Yjs document, for the app and the office server alike.
- * The text is Lexical's own binding (@lexical/yjs) under `root`; beside it two maps: the
- * sections' assignments, keyed by section id, and the comments (批注), one entry per comment
- * or reply, so two people replying at once never overwrite each other.
+ * The text is Lexical's own binding (@lexical/yjs) under `root`; beside it three maps: the
+ * sections' assignments, keyed by section id; the comments (批注), one entry per comment or
+ * reply, so two people replying at once never overwrite each other; and the metadata.
  */
 export const ROOT = 'root'
 export const ASSIGNMENTS = 'assignments'
 export const COMMENTS = 'comments'
+/** The report's metadata (kind, period, unit, author, date, script): the title is a block of the text. */
+export const META = 'meta'
 
 export const ASSIGNMENT_STATES = ['待写', '已写', '已审'] as const
 export type AssignmentState = (typeof ASSIGNMENT_STATES)[number]

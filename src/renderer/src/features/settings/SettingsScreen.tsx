@@ -5,6 +5,7 @@ import { db } from '../../db/database'
 import { applyRestore, dumpArchive, previewRestore } from '../../db/backup'
 import { RestoreDialog } from './RestoreDialog'
 import { DocxPreferencesCard } from './DocxPreferencesCard'
+import { OfficeServerCard } from '../collab/OfficeServerCard'
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e)
@@ -124,6 +125,7 @@ export function SettingsScreen({ onRestored, notify }: { onRestored: () => Promi
         )}
       </section>
       <DocxPreferencesCard />
+      <OfficeServerCard notify={notify} />
       {restoring && <RestoreDialog name={restoring.name} preview={restoring.preview} onApply={(m) => void apply(m)} onCancel={() => setRestoring(null)} />}
     </section>
   )
