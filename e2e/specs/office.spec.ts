@@ -1,5 +1,9 @@
 import { expect, test } from '@playwright/test'
-import { addAccount, openDesk, openDraft, shareWith, signIn, startOffice, textOf, type Account, type Desk, type Office } from '../fixtures/office'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import JSZip from 'jszip'
+import { readDocxComments } from '../../src/main/services/docx-comments-reader'
+import { addAccount, comment, commentsPanel, openDesk, openDraft, shareWith, signIn, startOffice, textOf, type Account, type Desk, type Office } from '../fixtures/office'
 
 const REPORT = ['一、工作完成情况', '全年新建幼儿园3所。', '二、存在的问题', '城乡差距仍然存在。', '三、下一步工作打算', '继续推进学前教育。'].join('\n')
 
@@ -92,5 +96,47 @@ test.describe('two desks on one office server', () => {
     const text = await textOf(a)
     expect(text).toContain('（离线补充）')
     expect(text).toContain('（在线补充）')
+  })
+
+  test('批注: one comments, the other replies, the first resolves; they survive a reload, go into the .docx and read back from it', async () => {
+    await comment(a, '幼儿园3所', '请核实数字，是否含民办园？')
+    const panelB = await commentsPanel(b)
+    const thread = panelB.getByRole('listitem', { name: '王主任的批注' })
+    await expect(thread).toContainText('请核实数字，是否含民办园？')
+    await expect(thread).toContainText('“幼儿园3所”')
+    await thread.getByLabel('回复').fill('含民办园1所，已核实。')
+    await thread.getByRole('button', { name: '回复' }).click()
+    const panelA = await commentsPanel(a)
+    const threadA = panelA.getByRole('listitem', { name: '王主任的批注' })
+    await expect(threadA).toContainText('含民办园1所，已核实。')
+    await expect(a.editor.content.locator('mark')).toHaveText('幼儿园3所')
+
+    await comment(b, '城乡差距', '这一条写具体些。')
+    await expect(panelA.getByRole('listitem', { name: '李干事的批注' })).toContainText('这一条写具体些。')
+    await threadA.getByRole('button', { name: '解决' }).click()
+    await expect(thread).toHaveCount(0)
+    await expect(panelB.getByText('显示已解决的 1 条')).toBeVisible()
+
+    for (const desk of [a, b]) {
+      await desk.page.reload()
+      await desk.page.locator('.collab-status').waitFor()
+      const panel = await commentsPanel(desk)
+      await expect(panel.getByRole('listitem', { name: '李干事的批注' })).toContainText('这一条写具体些。')
+      await panel.getByLabel(/显示已解决/).check()
+      await expect(panel.getByRole('listitem', { name: '王主任的批注' })).toContainText('含民办园1所，已核实。')
+    }
+
+    const target = join(a.dir, '共享总结.docx')
+    a.dialogs.save.push(target)
+    await a.page.getByRole('button', { name: '导出 Word' }).click()
+    await expect(a.page.getByRole('status').filter({ hasText: '已导出' })).toContainText(target)
+    const data = await readFile(target)
+    const xml = await (await JSZip.loadAsync(data)).file('word/comments.xml')!.async('string')
+    expect(xml).toContain('请核实数字，是否含民办园？')
+    const back = await readDocxComments(data)
+    expect(back.map((c) => [c.thread.author, c.thread.text, c.quote, !!c.thread.resolved, c.thread.replies.map((r) => `${r.author}：${r.text}`)])).toEqual([
+      ['王主任', '请核实数字，是否含民办园？', '幼儿园3所', true, ['李干事：含民办园1所，已核实。']],
+      ['李干事', '这一条写具体些。', '城乡差距', false, []]
+    ])
   })
 })

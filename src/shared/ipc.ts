@@ -14,13 +14,15 @@ import { EXPORT_FORMATS, type ExportFormat } from './export/formats'
 
 export { EXPORT_FORMATS, type ExportFormat }
 
-/** The clerk's .docx preferences (Settings): font names and bold level-3 headings. */
+/** The clerk's .docx preferences (Settings): font names, bold level-3 headings, comments. */
 export const DocxPreferencesSchema = z.object({
   bodyFont: z.string().min(1).max(60).optional(),
   titleFont: z.string().min(1).max(60).optional(),
   heading1Font: z.string().min(1).max(60).optional(),
   heading2Font: z.string().min(1).max(60).optional(),
-  level3Bold: z.boolean().optional()
+  level3Bold: z.boolean().optional(),
+  /** A shared report's 批注 as Word comments (on unless turned off). */
+  comments: z.boolean().optional()
 })
 export type DocxPreferences = z.infer<typeof DocxPreferencesSchema>
 

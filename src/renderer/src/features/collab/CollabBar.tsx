@@ -1,4 +1,7 @@
-import { useCallback, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useState, type ReactNode } from 'react'
+import type { BaseSelection } from 'lexical'
+import { CommentComposer } from './comments/CommentComposer'
+import type { CommentsController } from './comments/controller'
 import type { Report } from '@shared/doc/model'
 import type { SharedLink } from './officeDb'
 import { useOfficeStatus } from './officeStatus'
@@ -22,6 +25,8 @@ export function CollabBar(props: {
   reportId: string
   link: SharedLink | null
   session: CollabSession | null
+  /** 批注 of a shared report this desk may write in. */
+  comments: CommentsController | null
   readOnly: boolean
   flush: () => Promise<void>
   report: () => Promise<Report>
@@ -31,7 +36,25 @@ export function CollabBar(props: {
   const office = useOfficeStatus()
   const state = useSessionState(props.session)
   const [dialog, setDialog] = useState<'share' | 'publish' | null>(null)
-  const { flush, report } = props
+  const [composing, setComposing] = useState<BaseSelection | null>(null)
+  const { flush, report, comments, notify } = props
+  const startComment = useCallback(() => {
+    if (!comments) return
+    if (!comments.canComment()) return notify('info', '请先选中要批注的文字。')
+    setComposing(comments.keepSelection())
+  }, [comments, notify])
+  // Ctrl+Alt+M: Word's and WPS's key for a new comment.
+  useEffect(() => {
+    if (!comments) return
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey && e.altKey && e.key.toLowerCase() === 'm') {
+        e.preventDefault()
+        startComment()
+      }
+    }
+    window.addEventListener('keydown', onKey, true)
+    return () => window.removeEventListener('keydown', onKey, true)
+  }, [comments, startComment])
   // Saved first: the text as it is now is what is shared or published.
   const current = useCallback(async () => {
     await flush()
@@ -58,6 +81,11 @@ export function CollabBar(props: {
       )}
       <span className="collab-actions">
         {props.children}
+        {comments && (
+          <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={startComment} title="为选中的文字添加批注（Ctrl+Alt+M）">
+            批注
+          </button>
+        )}
         {office.signedIn && owner && !props.readOnly && (
           <button type="button" onClick={() => setDialog('share')}>
             {props.link ? '共享设置…' : '共享…'}
@@ -69,6 +97,7 @@ export function CollabBar(props: {
           </button>
         )}
       </span>
+      {composing && comments && <CommentComposer controller={comments} selection={composing} onClose={() => setComposing(null)} />}
       {dialog === 'share' && <ShareDialog reportId={props.reportId} report={current} onClose={() => setDialog(null)} notify={props.notify} />}
       {dialog === 'publish' && <PublishDialog reportId={props.reportId} report={current} onClose={() => setDialog(null)} notify={props.notify} />}
     </div>

@@ -31,7 +31,7 @@ export interface CollabSession {
   user: OfficeUser
   color: string
   doc: Y.Doc
-  /** Resolves once this desk's copy is loaded from IndexedDB. */
+  /** Resolves once this desk's copy is loaded from IndexedDB (opened by the editor's binding). */
   local: Promise<void>
   provider: HocuspocusProvider
   /** The provider as Lexical's CollaborationPlugin expects it. */
@@ -51,13 +51,11 @@ export function colorFor(id: string): string {
 }
 
 /** Lexical's provider interface over Hocuspocus: 'synced' {state} becomes 'sync' (boolean). */
-function lexicalProviderFor(provider: HocuspocusProvider, socket: HocuspocusProviderWebsocket, online: () => boolean): Provider {
+function lexicalProviderFor(provider: HocuspocusProvider, socket: HocuspocusProviderWebsocket, connect: () => void): Provider {
   const wrapped = new Map<unknown, (e: { state: boolean }) => void>()
   return {
     awareness: provider.awareness as unknown as ProviderAwareness,
-    connect: () => {
-      if (online()) void socket.connect()
-    },
+    connect,
     disconnect: () => socket.disconnect(),
     on: ((type: string, cb: (arg: never) => void) => {
       if (type === 'sync') {
@@ -89,7 +87,18 @@ export function createCollabSession(options: { link: SharedLink; ws: string; use
   doc.get(ROOT, Y.XmlText)
   doc.getMap(ASSIGNMENTS)
   doc.getMap(COMMENTS)
-  const persistence = new IndexeddbPersistence(yDocName(link.server, link.reportId), doc)
+  // Lexical's binding renders only what arrives after it observes the document: this desk's copy
+  // and the server's are both opened from the binding's first connect(), the copy first.
+  let persistence: IndexeddbPersistence | null = null
+  let resolveLocal!: () => void
+  const local = new Promise<void>((resolve) => (resolveLocal = resolve))
+  const openLocal = () => {
+    if (!persistence) {
+      persistence = new IndexeddbPersistence(yDocName(link.server, link.reportId), doc)
+      void persistence.whenSynced.then(() => resolveLocal())
+    }
+    return local
+  }
   const listeners = new Set<() => void>()
   let state: SessionState = { connection: options.signedIn ? 'connecting' : 'signed-out', unsaved: false, peers: [], refused: null }
   const set = (patch: Partial<SessionState>) => {
@@ -99,7 +108,11 @@ export function createCollabSession(options: { link: SharedLink; ws: string; use
   const online = () => navigator.onLine
 
   // Reconnects quickly at first (a server restart, a dropped Wi-Fi), then every few seconds.
-  const socket = new HocuspocusProviderWebsocket({ url: options.ws, delay: 300, minDelay: 300, maxDelay: 5000, autoConnect: online() })
+  const socket = new HocuspocusProviderWebsocket({ url: options.ws, delay: 300, minDelay: 300, maxDelay: 5000, autoConnect: false })
+  const connect = () =>
+    void openLocal().then(() => {
+      if (online() && options.signedIn) void socket.connect()
+    })
   const provider: HocuspocusProvider = new HocuspocusProvider({
     websocketProvider: socket,
     name: documentNameOf(link.reportId),
@@ -143,8 +156,9 @@ export function createCollabSession(options: { link: SharedLink; ws: string; use
     set({ connection: 'offline' })
   }
   const goOnline = () => {
+    if (!persistence) return
     set({ connection: 'connecting' })
-    void socket.connect()
+    connect()
   }
   window.addEventListener('offline', goOffline)
   window.addEventListener('online', goOnline)
@@ -156,9 +170,9 @@ export function createCollabSession(options: { link: SharedLink; ws: string; use
     user,
     color: colorFor(user.id),
     doc,
-    local: persistence.whenSynced.then(() => undefined),
+    local,
     provider,
-    lexicalProvider: lexicalProviderFor(provider, socket, online),
+    lexicalProvider: lexicalProviderFor(provider, socket, connect),
     state: () => state,
     subscribe: (l) => {
       listeners.add(l)
@@ -167,7 +181,7 @@ export function createCollabSession(options: { link: SharedLink; ws: string; use
     discardLocalCopy: async () => {
       provider.destroy()
       socket.destroy()
-      await persistence.clearData()
+      await (persistence ?? new IndexeddbPersistence(yDocName(link.server, link.reportId), new Y.Doc())).clearData()
     },
     destroy: () => {
       window.removeEventListener('offline', goOffline)
@@ -175,7 +189,7 @@ export function createCollabSession(options: { link: SharedLink; ws: string; use
       provider.awareness?.off('change', onAwareness)
       provider.destroy()
       socket.destroy()
-      void persistence.destroy()
+      void persistence?.destroy()
       doc.destroy()
     }
   }

@@ -8,6 +8,10 @@ import type { ReportEditorProps } from '../../editor/ReportEditor'
 import { initialStateLoader } from '../../editor/loadRecord'
 import { readDocumentInfo } from '../../editor/plugins/DocumentInfoPlugin'
 import { SharedReportPlugin } from '../../editor/plugins/SharedReportPlugin'
+import { CommentsPlugin } from '../../editor/plugins/CommentsPlugin'
+import type { SideTab } from '../../ui/SidePanel'
+import { CommentsController } from './comments/controller'
+import { CommentsPanel, useOpenThreads } from './comments/CommentsPanel'
 import { CollabBar } from './CollabBar'
 import { officeDb, useSharedLink } from './officeDb'
 import { useOfficeStatus } from './officeStatus'
@@ -34,6 +38,8 @@ export interface Collab {
   key: string
   editor: ReportEditorProps['collaboration']
   bar: ReactNode
+  /** Tabs for the side panel: 批注 of a shared report. */
+  tabs: SideTab[]
 }
 
 interface Active {
@@ -70,8 +76,6 @@ export function useCollab(options: CollabOptions): Collab {
       // The owner's text as last saved is what goes into a still empty shared document.
       const saved = await getReport(link.reportId)
       session = createCollabSession({ link, ws, user: user ?? { id: 'local', name: '本机', unit: '' }, signedIn: sameServer && !!office?.signedIn })
-      // This desk's copy first, so the report opens with its text even offline.
-      await Promise.race([session.local, new Promise((r) => setTimeout(r, 3000))])
       if (cancelled) return session.destroy()
       const bootstrap = link.role === 'owner' && saved ? initialStateLoader(saved.editorState, saved.report, { problem: null }) : null
       const s = session
@@ -94,21 +98,35 @@ export function useCollab(options: CollabOptions): Collab {
 
   const session = active?.session ?? null
   const role = link?.role
+  const comments = useMemo(() => (active ? new CommentsController(active.session) : null), [active])
   const collaboration = useMemo<ReportEditorProps['collaboration']>(() => {
-    if (!active) return undefined
+    if (!active || !comments) return undefined
     return {
       readOnly: role === 'read',
       plugins: (cursors) => (
-        <SharedReportPlugin session={active.session} bootstrap={active.bootstrap} cursorsRef={cursors} meta={meta} canEditMeta={role === 'owner' || (role === 'edit' && !link?.limited)} onRemoteMeta={setMeta} />
+        <>
+          <SharedReportPlugin session={active.session} bootstrap={active.bootstrap} cursorsRef={cursors} meta={meta} canEditMeta={role === 'owner' || (role === 'edit' && !link?.limited)} onRemoteMeta={setMeta} />
+          <CommentsPlugin controller={comments} />
+        </>
       )
     }
-  }, [active, role, link?.limited, meta, setMeta])
+  }, [active, comments, role, link?.limited, meta, setMeta])
+  const openThreads = useOpenThreads(comments)
+  const canWrite = role === 'owner' || role === 'edit'
+  const tabs = useMemo<SideTab[]>(
+    () =>
+      comments && active
+        ? [{ id: 'comments', label: '批注', badge: openThreads, content: <CommentsPanel controller={comments} canWrite={canWrite && !readOnly} userId={active.session.user.id} owner={role === 'owner'} /> }]
+        : [],
+    [comments, active, openThreads, canWrite, readOnly, role]
+  )
 
   const bar = record ? (
     <CollabBar
       reportId={record.id}
       link={link}
       session={session}
+      comments={canWrite && !readOnly ? comments : null}
       readOnly={readOnly}
       flush={flush}
       report={async () => (editor ? readDocumentInfo(editor, meta).report : ((await getReport(record.id))?.report ?? record.report))}
@@ -120,7 +138,8 @@ export function useCollab(options: CollabOptions): Collab {
     pending: !!record && (linkFor !== record.id || (!!link && !!ws && !active)),
     key: active?.key ?? 'local',
     editor: collaboration,
-    bar
+    bar,
+    tabs
   }
 }
 
