@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import JSZip from 'jszip'
 import { readDocxComments } from '../../src/main/services/docx-comments-reader'
+import { LibraryPage } from '../pages/LibraryPage'
 import { addAccount, comment, commentsPanel, openDesk, openDraft, shareWith, signIn, startOffice, textOf, type Account, type Desk, type Office } from '../fixtures/office'
 
 const REPORT = ['一、工作完成情况', '全年新建幼儿园3所。', '二、存在的问题', '城乡差距仍然存在。', '三、下一步工作打算', '继续推进学前教育。'].join('\n')
@@ -139,4 +140,108 @@ test.describe('two desks on one office server', () => {
       ['李干事', '这一条写具体些。', '城乡差距', false, []]
     ])
   })
+
+  test('sections assigned to people: the outline shows who writes what; a limited colleague writes only there, and the server refuses the rest', async () => {
+    await shareWith(a, ['李干事'], { limited: true })
+    await a.page.getByRole('tab', { name: '大纲' }).click()
+    const row = a.editor.outlineItem('二、存在的问题')
+    await row.hover()
+    await row.getByRole('button', { name: '分配“二、存在的问题”' }).click()
+    const dialog = a.page.getByRole('dialog', { name: '分工' })
+    await dialog.getByLabel('负责人或科室').selectOption({ label: '李干事' })
+    await dialog.getByLabel('完成期限').fill('2026-12-20')
+    await dialog.getByRole('button', { name: '确定' }).click()
+    await expect(row.getByRole('button', { name: /^分工：/ })).toHaveText('李干事 · 待写 · 12月20日')
+
+    // The colleague's app learns of the limit at its next sync (here: on reloading).
+    await b.page.reload()
+    await b.page.locator('.collab-status').waitFor()
+    await b.page.getByRole('tab', { name: '大纲' }).click()
+    const rowB = b.editor.outlineItem('二、存在的问题')
+    await expect(rowB.getByRole('button', { name: /^分工：/ })).toHaveText('李干事 · 待写 · 12月20日')
+    await expect(b.editor.content.locator('.collab-locked').first()).toBeVisible()
+
+    await b.editor.placeCaretAfter('乙补充六七八九十')
+    await b.page.keyboard.type('（乙负责部分）')
+    await expect.poll(() => textOf(a)).toContain('（乙负责部分）')
+    const before = await textOf(b)
+    await b.editor.placeCaretAfter('甲补充一二三四五')
+    await b.page.keyboard.type('越权')
+    await expect(b.page.getByRole('status').filter({ hasText: '这部分不归您负责' })).toBeVisible()
+    expect(await textOf(b)).toBe(before)
+
+    await rowB.getByRole('button', { name: /^分工：/ }).click()
+    const mark = b.page.getByRole('dialog', { name: '分工' })
+    await expect(mark.getByLabel('已审')).toBeDisabled()
+    await mark.getByLabel('已写').check()
+    await mark.getByRole('button', { name: '确定' }).click()
+    await expect(row.getByRole('button', { name: /^分工：/ })).toHaveText('李干事 · 已写 · 12月20日')
+
+    // Past the page: a change made in the editor's state directly. The server refuses it, and the
+    // colleague's desk drops it and takes the server's text again.
+    await forceTextInto(b, '全年新建', '（强行改动）')
+    await expect(b.page.getByRole('alert').filter({ hasText: '服务器拒绝了' })).toBeVisible({ timeout: 15_000 })
+    await expect.poll(() => textOf(b), { timeout: 15_000 }).not.toContain('（强行改动）')
+    await expect.poll(() => textOf(b)).toBe(await textOf(a))
+    expect(await textOf(a)).not.toContain('（强行改动）')
+  })
+
+  test('the office archive: finalising the shared report, or publishing any report, puts it in every member\'s archive, read-only and marked 办公室', async () => {
+    const libA = new LibraryPage(a.page)
+    await libA.open()
+    await libA.row('2026年教育局工作总结').getByRole('button', { name: '定稿' }).click()
+    await expect(a.page.getByRole('status').filter({ hasText: '发布到办公室文档库' })).toBeVisible()
+
+    await a.editor.newBlankDraft()
+    await a.editor.title.click()
+    await a.editor.type('2025年财务工作总结')
+    await a.editor.press('End')
+    await a.editor.press('Enter')
+    await a.editor.type('全年预算执行率98%。')
+    await a.page.getByRole('button', { name: '发布到办公室…' }).click()
+    const publish = a.page.getByRole('dialog', { name: '发布到办公室' })
+    await publish.getByRole('button', { name: '发布' }).click()
+    await expect(a.page.getByRole('status').filter({ hasText: '已发布到办公室文档库' })).toBeVisible()
+
+    await b.page.reload()
+    await b.page.locator('.editor-content').waitFor()
+    const libB = new LibraryPage(b.page)
+    await libB.open()
+    for (const title of ['2026年教育局工作总结', '2025年财务工作总结']) {
+      const row = libB.row(title)
+      await expect(row).toContainText('办公室')
+      await expect(row).toContainText('定稿')
+      await expect(row.getByRole('button', { name: '重新编辑' })).toHaveCount(0)
+    }
+    await libB.openReport('2025年财务工作总结')
+    await expect(b.editor.content).toHaveAttribute('contenteditable', 'false')
+    await expect(b.editor.content).toContainText('全年预算执行率98%。')
+    // The shared report became its final, published text here too.
+    await libB.open()
+    await libB.openReport('2026年教育局工作总结')
+    await expect(b.editor.content).toHaveAttribute('contenteditable', 'false')
+    await expect(b.editor.content).toContainText('（乙负责部分）')
+  })
 })
+
+/**
+ * Changes a text of the report through the page's editor object itself, as any script in the page
+ * could, with no UI in the way: the office server is what must refuse it.
+ */
+async function forceTextInto(desk: Desk, textStart: string, added: string): Promise<void> {
+  await desk.editor.content.evaluate(
+    (root, [start, more]) => {
+      type TextNode = { __type: string; getTextContent(): string; setTextContent(t: string): void }
+      const editor = (root as unknown as { __lexicalEditor: { update(fn: () => void, o?: object): void; _pendingEditorState: { _nodeMap: Map<string, TextNode> } } }).__lexicalEditor
+      editor.update(
+        () => {
+          const node = [...editor._pendingEditorState._nodeMap.values()].find((n) => n.__type === 'text' && n.getTextContent().startsWith(start))
+          if (!node) throw new Error(`no text starting with ${start}`)
+          node.setTextContent(node.getTextContent() + more)
+        },
+        { discrete: true }
+      )
+    },
+    [textStart, added] as const
+  )
+}

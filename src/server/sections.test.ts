@@ -126,6 +126,14 @@ describe('a collaborator limited to their sections', () => {
     await waitFor(() => b.refusals.includes('close:unknown-content'))
   })
 
+  it('may not change the metadata of the report (kind, period, unit…), which is no section of theirs', async () => {
+    const b = open(writer)
+    await b.synced
+    b.doc.getMap('meta').set('period', '2027年')
+    await waitFor(() => b.refusals.includes('close:section-locked'))
+    expect(a.doc.getMap('meta').get('period')).toBeUndefined()
+  })
+
   it('the owner changes anything', async () => {
     typeAtEnd(a, '继续推进', '（主任补充）')
     const later = open(owner)

@@ -602,7 +602,7 @@ export function App() {
       {showOutline && view === 'editor' && (
         <SidePanel
           tabs={[
-            { id: 'outline', label: '大纲', content: <OutlinePanel entries={entries} editor={editor} /> },
+            { id: 'outline', label: '大纲', content: <OutlinePanel entries={entries} editor={editor} extra={collab.outlineExtra} /> },
             { id: 'checks', label: '校对', badge: checked.findings.length, content: <ChecksPanel findings={checked.findings} report={checked.report} editor={editor} readOnly={readOnly} /> },
             ...collab.tabs,
             { id: 'figures', label: '数据', content: <FiguresPanel report={info?.report ?? null} previous={previous} editor={editor} /> },

@@ -2,6 +2,8 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react'
 import type { BaseSelection } from 'lexical'
 import { CommentComposer } from './comments/CommentComposer'
 import type { CommentsController } from './comments/controller'
+import type { Assignments } from './assignments/controller'
+import { ASSIGNMENT_STATES } from '@shared/office/layout'
 import type { Report } from '@shared/doc/model'
 import type { SharedLink } from './officeDb'
 import { useOfficeStatus } from './officeStatus'
@@ -27,6 +29,8 @@ export function CollabBar(props: {
   session: CollabSession | null
   /** 批注 of a shared report this desk may write in. */
   comments: CommentsController | null
+  /** The sections' assignments, for a line on how far the parts are. */
+  assignments: Assignments
   readOnly: boolean
   flush: () => Promise<void>
   report: () => Promise<Report>
@@ -70,6 +74,11 @@ export function CollabBar(props: {
             {props.link.role === 'owner' ? '共享报告' : `${props.link.ownerName} 共享的报告${props.link.role === 'read' ? '（只读）' : ''}`} · {CONNECTION[state.connection]}
             {state.unsaved && state.connection === 'online' ? ' · 正在同步…' : ''}
           </span>
+          {Object.keys(props.assignments).length > 0 && (
+            <span className="collab-progress" title="各部分的分工进度">
+              分工 {ASSIGNMENT_STATES.map((st) => `${st} ${Object.values(props.assignments).filter((a) => a.state === st).length}`).join(' · ')}
+            </span>
+          )}
           <span className="collab-peers" aria-label="正在编辑的同事">
             {state.peers.map((p) => (
               <span key={p.clientId} className="collab-peer" style={{ borderColor: p.color, color: p.color }} title={`${p.name} 正在编辑`}>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
 import type { LexicalEditor } from 'lexical'
 import type { ReportMeta } from '@shared/doc/model'
 import { parseServerAddress } from '@shared/office/address'
@@ -9,6 +9,10 @@ import { initialStateLoader } from '../../editor/loadRecord'
 import { readDocumentInfo } from '../../editor/plugins/DocumentInfoPlugin'
 import { SharedReportPlugin } from '../../editor/plugins/SharedReportPlugin'
 import { CommentsPlugin } from '../../editor/plugins/CommentsPlugin'
+import { SectionLockPlugin } from '../../editor/plugins/SectionLockPlugin'
+import type { OutlineEntry } from '../outline/outlineEntries'
+import { AssignmentBadge } from './assignments/AssignmentBadge'
+import { AssignmentsController, type Assignments } from './assignments/controller'
 import type { SideTab } from '../../ui/SidePanel'
 import { CommentsController } from './comments/controller'
 import { CommentsPanel, useOpenThreads } from './comments/CommentsPanel'
@@ -40,6 +44,8 @@ export interface Collab {
   bar: ReactNode
   /** Tabs for the side panel: 批注 of a shared report. */
   tabs: SideTab[]
+  /** In each outline row of a shared report: who writes the section and how far it is. */
+  outlineExtra?: (entry: OutlineEntry) => ReactNode
 }
 
 interface Active {
@@ -49,6 +55,7 @@ interface Active {
 }
 
 let sessions = 0
+const NONE: Assignments = {}
 
 /**
  * Everything the window needs for the office server's side of a report: the shared session of a
@@ -99,6 +106,14 @@ export function useCollab(options: CollabOptions): Collab {
   const session = active?.session ?? null
   const role = link?.role
   const comments = useMemo(() => (active ? new CommentsController(active.session) : null), [active])
+  const assignments = useMemo(() => (active ? new AssignmentsController(active.session) : null), [active])
+  const assigned = useSyncExternalStore(
+    (l) => assignments?.subscribe(l) ?? (() => undefined),
+    () => assignments?.getSnapshot() ?? NONE
+  )
+  const limited = role === 'edit' && !!link?.limited
+  const isMine = useCallback((sectionId: string) => !!assignments?.mine(sectionId), [assignments])
+  const onBlocked = useCallback(() => latest.current.notify('info', '这部分不归您负责：报告所有者只让您修改分配给您（或本科室）的部分。'), [])
   const collaboration = useMemo<ReportEditorProps['collaboration']>(() => {
     if (!active || !comments) return undefined
     return {
@@ -107,10 +122,18 @@ export function useCollab(options: CollabOptions): Collab {
         <>
           <SharedReportPlugin session={active.session} bootstrap={active.bootstrap} cursorsRef={cursors} meta={meta} canEditMeta={role === 'owner' || (role === 'edit' && !link?.limited)} onRemoteMeta={setMeta} />
           <CommentsPlugin controller={comments} />
+          {limited && <SectionLockPlugin isMine={isMine} version={assigned} onBlocked={onBlocked} />}
         </>
       )
     }
-  }, [active, comments, role, link?.limited, meta, setMeta])
+  }, [active, comments, role, link?.limited, meta, setMeta, limited, isMine, assigned, onBlocked])
+  const outlineExtra = useMemo(
+    () =>
+      assignments
+        ? (entry: OutlineEntry) => <AssignmentBadge sectionId={entry.id} title={`${entry.marker}${entry.title}`} assignment={assigned[entry.id]} controller={assignments} />
+        : undefined,
+    [assignments, assigned]
+  )
   const openThreads = useOpenThreads(comments)
   const canWrite = role === 'owner' || role === 'edit'
   const tabs = useMemo<SideTab[]>(
@@ -127,6 +150,7 @@ export function useCollab(options: CollabOptions): Collab {
       link={link}
       session={session}
       comments={canWrite && !readOnly ? comments : null}
+      assignments={assigned}
       readOnly={readOnly}
       flush={flush}
       report={async () => (editor ? readDocumentInfo(editor, meta).report : ((await getReport(record.id))?.report ?? record.report))}
@@ -139,7 +163,8 @@ export function useCollab(options: CollabOptions): Collab {
     key: active?.key ?? 'local',
     editor: collaboration,
     bar,
-    tabs
+    tabs,
+    outlineExtra
   }
 }
 

@@ -2,6 +2,8 @@ import { memo } from 'react'
 import { REPORT_KIND_LABELS } from '@shared/doc/model'
 import type { ReportRecord } from '../../db/database'
 import { formatWhen } from '../../ui/format'
+import { useOfficeMarks } from '../collab/officeDb'
+import { OfficeMark } from '../collab/OfficeMark'
 
 export type DraftSummary = Omit<ReportRecord, 'report' | 'editorState'>
 
@@ -28,6 +30,7 @@ function DraftListView({
   settingsOpen: boolean
 }) {
   const recent = drafts.filter((d) => d.status === 'draft').slice(0, 30)
+  const marks = useOfficeMarks()
   return (
     <aside className="draft-panel" aria-label="草稿">
       <button type="button" className={`library-link${libraryOpen ? ' active' : ''}`} onClick={onLibrary} aria-pressed={libraryOpen} title="文档库（Ctrl+L）">
@@ -43,7 +46,10 @@ function DraftListView({
         {recent.map((d) => (
           <li key={d.id} className={d.id === currentId ? 'current' : ''}>
             <button type="button" className="draft-open" onClick={() => onOpen(d.id)} aria-current={d.id === currentId ? 'true' : undefined}>
-              <span className="draft-title">{d.title || '（未命名）'}</span>
+              <span className="draft-title">
+                {d.title || '（未命名）'}
+                <OfficeMark kind={marks.get(d.id)} />
+              </span>
               <span className="draft-meta">
                 {REPORT_KIND_LABELS[d.kind]} · {d.characters} 字 · {formatWhen(d.updatedAt)}
               </span>

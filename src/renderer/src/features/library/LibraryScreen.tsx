@@ -5,6 +5,8 @@ import type { ExportFormat } from '@shared/ipc'
 import type { DraftSummary } from '../drafts/DraftList'
 import { facetValues, matchesFilter, NO_FILTER, sortReports, type LibraryFilter, type SortKey } from './libraryFilter'
 import { formatWhen } from '../../ui/format'
+import { useOfficeMarks } from '../collab/officeDb'
+import { OfficeMark } from '../collab/OfficeMark'
 
 const STATUS_LABELS: Record<ReportStatus, string> = { draft: '草稿', final: '定稿' }
 
@@ -34,6 +36,7 @@ export function LibraryScreen({
   search?: (filter: LibraryFilter) => ReactNode
 }) {
   const [filter, setFilter] = useState<LibraryFilter>(NO_FILTER)
+  const marks = useOfficeMarks()
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'updatedAt', desc: true })
   const [showTrash, setShowTrash] = useState(false)
   const [selected, setSelected] = useState<Set<string>>(new Set())
@@ -194,6 +197,7 @@ export function LibraryScreen({
                       <button type="button" className="link" onClick={() => actions.open(r.id)}>
                         {r.title || '（未命名）'}
                       </button>
+                      <OfficeMark kind={marks.get(r.id)} />
                     </td>
                     <td>{REPORT_KIND_LABELS[r.kind]}</td>
                     <td>{r.year ?? ''}</td>
@@ -213,7 +217,7 @@ export function LibraryScreen({
                         <button type="button" onClick={() => actions.finalize(r.id)}>
                           定稿
                         </button>
-                      ) : (
+                      ) : marks.get(r.id) === 'office' ? null : (
                         <button type="button" onClick={() => actions.reopen(r.id)} title="定稿保留在历史版本中">
                           重新编辑
                         </button>
