@@ -4,7 +4,22 @@ import { join } from 'node:path'
 import JSZip from 'jszip'
 import { readDocxComments } from '../../src/main/services/docx-comments-reader'
 import { LibraryPage } from '../pages/LibraryPage'
-import { addAccount, comment, commentsPanel, openDesk, openDraft, shareWith, signIn, startOffice, textOf, type Account, type Desk, type Office } from '../fixtures/office'
+import { screenshot } from '../fixtures/screenshots'
+import { addAccount, assign, comment, commentsPanel, openDesk, openDraft, shareWith, signIn, startOffice, textOf, type Account, type Desk, type Office } from '../fixtures/office'
+
+const SCREENSHOT_REPORT = [
+  '2026年，我局在县委、县政府的坚强领导下，深入推进教育强县建设，各项工作取得新成效。现将全年工作总结如下：',
+  '一、主要工作完成情况',
+  '（一）学前教育普及普惠',
+  '全年新建公办幼儿园3所，新增学位1080个，学前三年毛入园率达到93.5%。',
+  '（二）义务教育优质均衡',
+  '投入资金6267.4万元改善农村学校办学条件，义务教育巩固率保持100%。',
+  '二、存在的问题',
+  '城乡教育资源配置仍不均衡，农村学校教师结构性缺编问题较为突出。',
+  '三、2027年工作打算',
+  '（一）继续推进学前教育扩容提质',
+  '力争新建公办幼儿园2所，新增学位720个。'
+].join('\n')
 
 const REPORT = ['一、工作完成情况', '全年新建幼儿园3所。', '二、存在的问题', '城乡差距仍然存在。', '三、下一步工作打算', '继续推进学前教育。'].join('\n')
 
@@ -222,6 +237,43 @@ test.describe('two desks on one office server', () => {
     await expect(b.editor.content).toHaveAttribute('contenteditable', 'false')
     await expect(b.editor.content).toContainText('（乙负责部分）')
   })
+
+  test('what two collaborators see: names on carets, the outline with assignments, a comment thread', async ({}, testInfo) => {
+    await a.editor.newBlankDraft()
+    await a.editor.title.click()
+    await a.editor.type('2026年度教育工作总结')
+    await a.editor.press('End')
+    await a.editor.press('Enter')
+    await a.editor.pasteText(SCREENSHOT_REPORT)
+    await expect.poll(() => a.editor.headingTexts()).toHaveLength(6)
+    await shareWith(a, ['李干事'])
+    await assign(a, '（一）学前教育普及普惠', '办公室（全科室）', '2026-12-15')
+    await assign(a, '（二）义务教育优质均衡', '李干事', '2026-12-20')
+    await assign(a, '二、存在的问题', '李干事', '2026-12-20')
+    await b.page.reload()
+    await b.page.locator('.editor-content').waitFor()
+    await openDraft(b, '2026年度教育工作总结')
+    await expect.poll(() => textOf(b)).toBe(await textOf(a))
+    await b.editor.placeCaretAfter('义务教育巩固率保持100%。')
+    await b.page.keyboard.type('全县18所学校通过县域义务教育优质均衡发展督导评估。')
+    await comment(a, '新增学位1080个', '请与统计年报核对学位数。')
+    const card = a.page.getByRole('dialog', { name: '批注' })
+    const threadB = (await commentsPanel(b)).getByRole('listitem', { name: '王主任的批注' })
+    await threadB.getByLabel('回复').fill('已核对，与年报一致。')
+    await threadB.getByRole('button', { name: '回复' }).click()
+    await expect(card).toContainText('已核对，与年报一致。')
+    // Back in the text: a caret is drawn for a colleague whose editor has the focus.
+    await b.editor.content.focus()
+    await b.editor.placeCaretAfter('优质均衡发展督导评估。')
+    await a.editor.placeCaretAfter('学前三年毛入园率达到93.5%。')
+    await a.page.locator('mark', { hasText: '新增学位1080个' }).click()
+    await expect(card).toBeVisible()
+    await a.page.getByRole('tab', { name: '大纲' }).click()
+    await expect(a.page.locator('.collab-cursors')).toContainText('李干事')
+    await a.page.mouse.move(0, 0)
+    await screenshot(a.page, testInfo, 'collaboration.png')
+  })
+
 })
 
 /**

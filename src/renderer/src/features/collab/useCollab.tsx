@@ -112,6 +112,7 @@ export function useCollab(options: CollabOptions): Collab {
     () => assignments?.getSnapshot() ?? NONE
   )
   const limited = role === 'edit' && !!link?.limited
+  const canWrite = role === 'owner' || role === 'edit'
   const isMine = useCallback((sectionId: string) => !!assignments?.mine(sectionId), [assignments])
   const onBlocked = useCallback(() => latest.current.notify('info', '这部分不归您负责：报告所有者只让您修改分配给您（或本科室）的部分。'), [])
   const collaboration = useMemo<ReportEditorProps['collaboration']>(() => {
@@ -121,12 +122,12 @@ export function useCollab(options: CollabOptions): Collab {
       plugins: (cursors) => (
         <>
           <SharedReportPlugin session={active.session} bootstrap={active.bootstrap} cursorsRef={cursors} meta={meta} canEditMeta={role === 'owner' || (role === 'edit' && !link?.limited)} onRemoteMeta={setMeta} />
-          <CommentsPlugin controller={comments} />
+          <CommentsPlugin controller={comments} canWrite={canWrite && !readOnly} userId={active.session.user.id} owner={role === 'owner'} />
           {limited && <SectionLockPlugin isMine={isMine} version={assigned} onBlocked={onBlocked} />}
         </>
       )
     }
-  }, [active, comments, role, link?.limited, meta, setMeta, limited, isMine, assigned, onBlocked])
+  }, [active, comments, role, link?.limited, meta, setMeta, limited, isMine, assigned, onBlocked, canWrite, readOnly])
   const outlineExtra = useMemo(
     () =>
       assignments
@@ -135,7 +136,6 @@ export function useCollab(options: CollabOptions): Collab {
     [assignments, assigned]
   )
   const openThreads = useOpenThreads(comments)
-  const canWrite = role === 'owner' || role === 'edit'
   const tabs = useMemo<SideTab[]>(
     () =>
       comments && active

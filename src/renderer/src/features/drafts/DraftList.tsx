@@ -46,12 +46,10 @@ function DraftListView({
         {recent.map((d) => (
           <li key={d.id} className={d.id === currentId ? 'current' : ''}>
             <button type="button" className="draft-open" onClick={() => onOpen(d.id)} aria-current={d.id === currentId ? 'true' : undefined}>
-              <span className="draft-title">
-                {d.title || '（未命名）'}
-                <OfficeMark kind={marks.get(d.id)} />
-              </span>
+              <span className="draft-title">{d.title || '（未命名）'}</span>
               <span className="draft-meta">
                 {REPORT_KIND_LABELS[d.kind]} · {d.characters} 字 · {formatWhen(d.updatedAt)}
+                <OfficeMark kind={marks.get(d.id)} />
               </span>
             </button>
             <button type="button" className="draft-delete" aria-label={`删除 ${d.title || '未命名'}`} title="删除" onClick={() => onDelete(d)}>

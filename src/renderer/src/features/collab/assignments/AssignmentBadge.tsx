@@ -19,7 +19,7 @@ export function AssignmentBadge({ sectionId, title, assignment, controller }: { 
   if (!assignment && !controller.isOwner) return null
   const label = assignment ? `${assignment.label ?? assignment.principal} · ${assignment.state}${assignment.due ? ` · ${shortDate(assignment.due)}` : ''}` : '分配'
   return (
-    <>
+    <span className={assignment ? 'assignment-line' : 'assignment-slot'}>
       <button
         type="button"
         tabIndex={-1}
@@ -32,6 +32,6 @@ export function AssignmentBadge({ sectionId, title, assignment, controller }: { 
         {label}
       </button>
       {open && <AssignDialog sectionId={sectionId} title={title} assignment={assignment} controller={controller} onClose={() => setOpen(false)} />}
-    </>
+    </span>
   )
 }

@@ -3,7 +3,7 @@ import type { CommentsController, Thread } from './controller'
 
 const when = (at: number) => new Date(at).toLocaleString('zh-CN', { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' })
 
-function ThreadView({ thread, controller, active, canWrite, mayDelete }: { thread: Thread; controller: CommentsController; active: boolean; canWrite: boolean; mayDelete: boolean }) {
+export function ThreadView({ thread, controller, active, canWrite, mayDelete }: { thread: Thread; controller: CommentsController; active: boolean; canWrite: boolean; mayDelete: boolean }) {
   const [reply, setReply] = useState('')
   return (
     <li className={`comment-thread${thread.resolved ? ' resolved' : ''}${active ? ' active' : ''}`} aria-label={`${thread.author}的批注`}>

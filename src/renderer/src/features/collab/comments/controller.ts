@@ -133,6 +133,14 @@ export class CommentsController {
     this.refresh()
   }
 
+  /** The element of the first text a thread marks, for placing its card beside it. */
+  markElement(threadId: string): HTMLElement | null {
+    const editor = this.editor
+    if (!editor) return null
+    const key = editor.getEditorState().read(() => $dfs().find(({ node }) => $isMarkNode(node) && node.hasID(threadId))?.node.getKey())
+    return key ? editor.getElementByKey(key) : null
+  }
+
   /** Scrolls to the marked text of a thread. */
   reveal(threadId: string): void {
     const editor = this.editor
