@@ -31,7 +31,8 @@ function containsInOrder(text: string, typed: string): boolean {
 }
 
 test.describe('two desks on one office server', () => {
-  test.describe.configure({ mode: 'serial' })
+  // Two desks, each signing in and reloading, on a shared 2-core machine: room for a slow minute.
+  test.describe.configure({ mode: 'serial', timeout: 120_000 })
   let office: Office
   let owner: Account
   let colleague: Account
