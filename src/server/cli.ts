@@ -7,6 +7,7 @@
  *   npm run server -- user add 张三 --unit 办公室      prints a one-time password
  *   npm run server -- user list | user reset-password 张三 | user disable 张三
  *   npm run server -- backup <folder>                 a consistent copy of the SQLite data while running
+ *   npm run server -- migrate --database-url postgres://…   the SQLite data into an empty PostgreSQL database
  */
 import { existsSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -15,6 +16,7 @@ import { AccountError, Accounts } from './accounts'
 import { DEFAULT_LIMITS } from './limits'
 import { startOfficeServer } from './server'
 import { openStorage, SQLITE_FILE } from './storage'
+import { copyOfficeData } from './migrate'
 
 export const USAGE = `用法：
   npm run server [-- 选项]                     启动办公室服务器
@@ -23,6 +25,7 @@ export const USAGE = `用法：
   npm run server -- user reset-password <姓名>  重设为新的一次性密码
   npm run server -- user disable <姓名>         停用用户
   npm run server -- backup <文件夹>            备份 SQLite 数据（服务器运行时也可以）
+  npm run server -- migrate --database-url <URL>  把 SQLite 数据搬到空的 PostgreSQL 数据库（先停服务器）
 
 选项：
   --port <端口>            默认 8740
@@ -100,6 +103,23 @@ async function main(argv: string[]): Promise<void> {
     await storage.sqlite!.backup(target)
     await storage.sql.close()
     process.stdout.write(`已备份到 ${target}\n`)
+    return
+  }
+
+  if (command === 'migrate') {
+    if (!databaseUrl) fail('请用 --database-url 写明要搬到的 PostgreSQL 数据库。', 2)
+    if (!existsSync(join(dataDir, SQLITE_FILE))) fail(`${dataDir} 里没有服务器数据。`)
+    const source = await openStorage({ dataDir })
+    const target = await openStorage({ dataDir, databaseUrl })
+    try {
+      const counts = await copyOfficeData(source.sql, target.sql)
+      process.stdout.write(`已搬到 PostgreSQL：${counts.users} 个用户，${counts.shared_reports} 份共享报告，${counts.published} 份办公室文档，${counts.documents} 个文档。\n此后启动服务器时加上 --database-url。\n`)
+    } catch (error) {
+      fail(error instanceof Error ? error.message : String(error))
+    } finally {
+      await source.sql.close()
+      await target.sql.close()
+    }
     return
   }
 
