@@ -19,11 +19,11 @@ import {
   TextRun,
   WidthType,
   type IParagraphStyleOptions,
-  type ISectionOptions,
-  type ParagraphChild
+  type ISectionOptions
 } from 'docx'
 import { CommentRanges } from './docx-comments'
-import { emptyReport, type HeadingLevel, type Report, type TextRun as ModelRun } from '../../shared/doc/model'
+import { runs, withComments } from './docx-runs'
+import { emptyReport, type HeadingLevel, type Report } from '../../shared/doc/model'
 import { attachmentLines, reportFlow, type FlowItem } from '../../shared/export/flow'
 import { gridWidth } from '../../shared/doc/stats'
 
@@ -189,28 +189,6 @@ function pageFooter(side: 'odd' | 'even'): Footer {
   })
 }
 
-/** Model runs → docx runs; a newline inside a run becomes a line break; commented runs get their comment ranges. */
-function runs(model: ModelRun[], base: { bold?: boolean } = {}, ranges?: CommentRanges): ParagraphChild[] {
-  const out: ParagraphChild[] = []
-  for (const r of model) {
-    const parts: TextRun[] = []
-    r.text.split('\n').forEach((part, i) => {
-      if (!part && i === 0) return
-      parts.push(
-        new TextRun({
-          text: part,
-          break: i > 0 ? 1 : undefined,
-          bold: r.bold ?? base.bold,
-          italics: r.italic || undefined,
-          underline: r.underline ? {} : undefined
-        })
-      )
-    })
-    out.push(...(ranges ? ranges.wrap(r, parts) : parts))
-  }
-  return out
-}
-
 function table(rows: string[][], header: boolean): Table {
   const width = Math.max(1, ...rows.map((r) => r.length))
   // Columns share the width by their longest cell (capped, so one long cell does not starve the
@@ -316,8 +294,6 @@ function items(item: FlowItem, keep: boolean, ranges?: CommentRanges): (Paragrap
     }
   }
 }
-
-const withComments = (ranges: CommentRanges | undefined, comments: string[] | undefined, children: ParagraphChild[]) => (ranges ? ranges.wrap({ comments }, children) : children)
 
 function section(report: Report, first: boolean, ranges?: CommentRanges): ISectionOptions {
   const flow = reportFlow(report)

@@ -14,7 +14,8 @@ export async function refreshOfficeStatus(): Promise<OfficeStatus | null> {
   try {
     setOfficeStatus(await window.api.officeStatus())
   } catch {
-    // No office requests (an older main): the app works alone.
+    // Main could not say: the app works alone (shared reports open from this desk's copy).
+    if (!status) setOfficeStatus({ server: null, ws: null, user: null, signedIn: false, secretStorage: 'file', certificate: null })
   }
   return status
 }

@@ -74,9 +74,11 @@ export function useCollab(options: CollabOptions): Collab {
   const ws = link ? (parseServerAddress(link.server)?.ws ?? null) : null
   const sameServer = !!link && office?.server === link.server
   const user = sameServer && office?.user ? office.user : null
+  const officeKnown = office !== null
   useEffect(() => {
     setActive(null)
-    if (!link || !ws) return
+    // Until main has said which server this desk is signed in to, a session would start as the wrong one.
+    if (!link || !ws || !officeKnown) return
     let cancelled = false
     let session: CollabSession | null = null
     void (async () => {
@@ -101,7 +103,7 @@ export function useCollab(options: CollabOptions): Collab {
       setTimeout(() => s?.destroy(), 0)
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [link?.reportId, link?.server, link?.role, ws, user?.id, sameServer, office?.signedIn, resets])
+  }, [link?.reportId, link?.server, link?.role, ws, user?.id, sameServer, office?.signedIn, officeKnown, resets])
 
   const session = active?.session ?? null
   const role = link?.role
