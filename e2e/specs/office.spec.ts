@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from '../fixtures/app'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import JSZip from 'jszip'
@@ -39,8 +39,9 @@ test.describe('two desks on one office server', () => {
   let a: Desk
   let b: Desk
 
-  test.beforeAll(async ({ browser }) => {
-    test.skip(test.info().project.name !== 'renderer', 'two desks are two browser contexts of the renderer build; the Electron app is one window')
+  test.beforeAll(async ({ shell, lazyBrowser }) => {
+    test.skip(shell === 'electron', 'two desks are two browser contexts of the renderer build; the Electron app is one window')
+    const browser = await lazyBrowser()
     office = await startOffice()
     owner = await addAccount(office, '王主任', '办公室')
     colleague = await addAccount(office, '李干事', '教育股')
@@ -95,6 +96,19 @@ test.describe('two desks on one office server', () => {
     expect(text).toContain(`全年新建幼儿园3所。${inA}`)
     expect(text).toContain(`城乡差距仍然存在。${inB}`)
     for (const typed of [sameA, sameB]) expect(containsInOrder(text, typed), typed).toBe(true)
+
+    // Undo is each clerk's own: Ctrl+Z takes back what this desk typed, never the colleague's.
+    await a.editor.placeCaretAfter(inA)
+    await a.page.keyboard.type('（甲的改动）')
+    await b.editor.placeCaretAfter(inB)
+    await b.page.keyboard.type('（乙的改动）')
+    await expect.poll(() => textOf(a)).toContain('（乙的改动）')
+    await a.page.waitForTimeout(600)
+    await a.page.keyboard.press('Control+z')
+    for (const desk of [a, b]) {
+      await expect.poll(() => textOf(desk)).not.toContain('（甲的改动）')
+      expect(await textOf(desk)).toContain('（乙的改动）')
+    }
   })
 
   test('a desk that goes offline keeps typing; back online, both merge', async () => {
