@@ -107,7 +107,11 @@ test.describe('two desks on one office server', () => {
     await a.page.keyboard.press('Control+z')
     for (const desk of [a, b]) {
       await expect.poll(() => textOf(desk)).not.toContain('（甲的改动）')
-      expect(await textOf(desk)).toContain('（乙的改动）')
+      const after = await textOf(desk)
+      expect(after).toContain('（乙的改动）')
+      // Only the last edit goes: what this desk typed before it stays.
+      expect(after).toContain(`全年新建幼儿园3所。${inA}`)
+      expect(containsInOrder(after, sameA), sameA).toBe(true)
     }
   })
 
