@@ -6,6 +6,7 @@ import { useCallback, useMemo } from 'react'
 import { numberSections } from '@shared/doc/numbering'
 import { getReport, restoreFromTrash, setStatus } from '../db/reports'
 import { addVersion } from '../db/versions'
+import { publishIfShared } from '../features/collab/useCollab'
 import { createLibraryBulk } from '../features/library/libraryBulk'
 import { LibraryScreen, type LibraryActions } from '../features/library/LibraryScreen'
 import { SearchBox } from '../features/search/SearchBox'
@@ -38,6 +39,7 @@ export function LibraryPane({ search }: { search: SearchIndexHandle }) {
           await addVersion(record, 'finalize', '定稿')
           await setStatus(id, 'final')
           await report.reloadIfOpen(id)
+          await publishIfShared(id, app.ui.notify)
         })(),
       reopen: (id) =>
         void (async () => {
