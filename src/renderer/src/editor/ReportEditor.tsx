@@ -98,7 +98,7 @@ export function ReportEditor(props: ReportEditorProps) {
       <EditorRef onEditor={props.onEditor} />
       {props.toolbar}
       <div className="page-scroll">
-        <PageZoom zoom={props.pageView.zoom}>
+        <PageZoom zoom={props.pageView.zoom} overlay={collaboration && <div className="collab-cursors" ref={cursors} />}>
           <div className="page" lang="zh-CN" style={PAGE_FONTS}>
             <RichTextPlugin
               contentEditable={<ContentEditable className="editor-content" aria-label="总结正文" spellCheck={false} />}
@@ -106,7 +106,6 @@ export function ReportEditor(props: ReportEditorProps) {
               ErrorBoundary={LexicalErrorBoundary}
             />
             <PageViewPlugin layout={props.pageView.layout} />
-            {collaboration && <div className="collab-cursors" ref={cursors} />}
           </div>
         </PageZoom>
       </div>
