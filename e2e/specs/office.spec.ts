@@ -293,6 +293,23 @@ test.describe('two desks on one office server', () => {
     await screenshot(a.page, testInfo, 'collaboration.png')
   })
 
+  test('定稿所选 in the library publishes the shared reports among the selection, as a single 定稿 does', async () => {
+    const libA = new LibraryPage(a.page)
+    await libA.open()
+    a.page.once('dialog', (d) => void d.accept())
+    await libA.row('2026年度教育工作总结').getByRole('checkbox').check()
+    await libA.root.getByRole('button', { name: '定稿所选' }).click()
+    await expect(a.page.getByRole('status').filter({ hasText: '已定稿 1 篇。其中 1 篇共享报告已发布到办公室文档库。' })).toBeVisible()
+
+    await b.page.reload()
+    await b.page.locator('.editor-content').waitFor()
+    const libB = new LibraryPage(b.page)
+    await libB.open()
+    const row = libB.row('2026年度教育工作总结')
+    await expect(row).toContainText('办公室')
+    await expect(row).toContainText('定稿')
+  })
+
 })
 
 /**

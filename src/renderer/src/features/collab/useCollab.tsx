@@ -170,18 +170,28 @@ export function useCollab(options: CollabOptions): Collab {
   }
 }
 
-/** Finalising a shared report puts it in the office archive, for everyone it was shared with. */
-export async function publishIfShared(reportId: string, notify: Notify): Promise<void> {
+/**
+ * Finalising a shared report puts it in the office archive, for everyone it was shared with.
+ * Answers null when the report is not one this clerk shared, else whether it went out.
+ */
+export async function publishShared(reportId: string): Promise<{ ok: true } | { ok: false; error: string } | null> {
   const link = await officeDb.links.get(reportId)
-  if (!link || link.role !== 'owner') return
+  if (!link || link.role !== 'owner') return null
   const record = await getReport(reportId)
-  if (!record) return
+  if (!record) return null
   try {
     const mine = (await window.api.officeSharedReports()).reports.find((r) => r.id === reportId)
     const shares = mine?.shares ?? []
     await publishReport(reportId, record.report, { units: shares.filter((s) => s.kind === 'unit').map((s) => s.principal), users: shares.filter((s) => s.kind === 'user').map((s) => s.principal) })
-    notify('success', '已定稿，并发布到办公室文档库，共享的同事都会收到。')
+    return { ok: true }
   } catch (e) {
-    notify('error', `已定稿，但未能发布到办公室文档库：${e instanceof Error ? e.message : String(e)}`)
+    return { ok: false, error: e instanceof Error ? e.message : String(e) }
   }
+}
+
+export async function publishIfShared(reportId: string, notify: Notify): Promise<void> {
+  const outcome = await publishShared(reportId)
+  if (!outcome) return
+  if (outcome.ok) notify('success', '已定稿，并发布到办公室文档库，共享的同事都会收到。')
+  else notify('error', `已定稿，但未能发布到办公室文档库：${outcome.error}`)
 }
