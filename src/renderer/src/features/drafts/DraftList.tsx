@@ -58,8 +58,9 @@ function DraftListView({
               <button type="button" className="draft-open" onClick={() => onOpen(d.id)} aria-current={d.id === currentId ? 'true' : undefined}>
                 <span className="draft-title">{d.title || '（未命名）'}</span>
                 <span className="draft-meta">
-                  {REPORT_KIND_LABELS[d.kind]} · {d.characters} 字 · {formatWhen(d.updatedAt)}
+                  {/* First, where the narrow panel's ellipsis never cuts it off. */}
                   <OfficeMark kind={marks.get(d.id)} />
+                  {REPORT_KIND_LABELS[d.kind]} · {d.characters} 字 · {formatWhen(d.updatedAt)}
                 </span>
               </button>
               <button type="button" className="draft-delete" aria-label={`删除 ${d.title || '未命名'}`} title="删除" onClick={() => onDelete(d)}>
