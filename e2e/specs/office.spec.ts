@@ -293,6 +293,32 @@ test.describe('two desks on one office server', () => {
     await screenshot(a.page, testInfo, 'collaboration.png')
   })
 
+  test('a colleague\'s caret is drawn where they are in the text, on a zoomed page too', async () => {
+    await a.page.getByRole('button', { name: '放大' }).click()
+    await expect(a.page.getByRole('group', { name: '缩放' })).not.toContainText('100%')
+    await b.editor.content.focus()
+    await b.editor.placeCaretAfter('学前教育普及普惠')
+    // On a's page: the end of that text, and 李干事's caret (the 1-pixel bar carrying the name).
+    const offBy = () =>
+      a.editor.content.evaluate((root) => {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+        let end: DOMRect | null = null
+        for (let n = walker.nextNode(); n && !end; n = walker.nextNode()) {
+          const i = n.textContent?.indexOf('学前教育普及普惠') ?? -1
+          if (i < 0) continue
+          const range = document.createRange()
+          range.setStart(n, i + '学前教育普及普惠'.length)
+          end = range.getBoundingClientRect()
+        }
+        const caret = [...document.querySelectorAll<HTMLElement>('.collab-cursors span')].find((s) => s.style.width === '1px' && s.textContent?.includes('李干事'))
+        if (!end || !caret) return Infinity
+        const at = caret.getBoundingClientRect()
+        return Math.abs(at.left - end.left) + Math.abs(at.top - end.top)
+      })
+    await expect.poll(offBy).toBeLessThan(3)
+    await a.page.getByRole('button', { name: '适合页宽' }).click()
+  })
+
   test('定稿所选 in the library publishes the shared reports among the selection, as a single 定稿 does', async () => {
     const libA = new LibraryPage(a.page)
     await libA.open()
