@@ -98,6 +98,8 @@ test.describe('two desks on one office server', () => {
     for (const typed of [sameA, sameB]) expect(containsInOrder(text, typed), typed).toBe(true)
 
     // Undo is each clerk's own: Ctrl+Z takes back what this desk typed, never the colleague's.
+    // From here on desk A types as fast as a quick clerk, however loaded the machine: only its caret's moves part the undo steps.
+    const captureWindow = await a.editor.setUndoCaptureWindow(120_000)
     await a.editor.placeCaretAfter(inA)
     await a.page.keyboard.type('（甲的改动）')
     await b.editor.placeCaretAfter(inB)
@@ -113,6 +115,7 @@ test.describe('two desks on one office server', () => {
       expect(after).toContain(`全年新建幼儿园3所。${inA}`)
       expect(containsInOrder(after, sameA), sameA).toBe(true)
     }
+    await a.editor.setUndoCaptureWindow(captureWindow)
   })
 
   test('a desk that goes offline keeps typing; back online, both merge', async () => {

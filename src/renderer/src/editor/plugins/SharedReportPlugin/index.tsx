@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useRef, type RefObject } from 'react'
 import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext'
 import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin'
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import type { Provider } from '@lexical/yjs'
 import type { LexicalEditor } from 'lexical'
 import * as Y from 'yjs'
 import { REPORT_KINDS, type ReportMeta } from '@shared/doc/model'
 import { META } from '@shared/office/layout'
 import type { CollabSession } from '../../../features/collab/session'
+import { collabUndoManager, registerUndoSteps } from './undoSteps'
 
 export interface SharedReportPluginProps {
   session: CollabSession
@@ -37,10 +39,14 @@ function readMeta(map: Y.Map<unknown>, base: ReportMeta): ReportMeta {
 /**
  * A shared report's editor bound to its Yjs document with Lexical's CollaborationPlugin: the
  * text through @lexical/yjs, carets with the account names, undo for this desk's own changes
- * only (Yjs's UndoManager tracks the local origin). The metadata (kind, period, unit…) follows
- * in the document's `meta` map.
+ * only (Yjs's UndoManager tracks the local origin), one step per place the clerk typed in. The
+ * metadata (kind, period, unit…) follows in the document's `meta` map.
  */
 export function SharedReportPlugin({ session, bootstrap, cursorsRef, meta, canEditMeta, onRemoteMeta }: SharedReportPluginProps) {
+  const [editor] = useLexicalComposerContext()
+  // Looked up at each move: CollaborationPlugin makes the UndoManager only once its binding exists.
+  useEffect(() => registerUndoSteps(editor, () => collabUndoManager(editor)), [editor])
+
   const providerFactory = useCallback(
     (id: string, docMap: Map<string, Y.Doc>): Provider => {
       docMap.set(id, session.doc)
