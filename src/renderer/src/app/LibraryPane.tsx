@@ -79,7 +79,9 @@ export function LibraryPane({ search }: { search: SearchIndexHandle }) {
           off()
           const target = hit.path[hit.path.length - 1]
           const i = target ? numberSections(info.report.sections).findIndex((n) => `${n.marker}${n.section.title}` === target) : -1
-          app.find.showPhrase(hitPhrase(hit), i >= 0 ? info.headingKeys[i] : undefined)
+          // After the editor's own first update: a report just mounted puts its caret back (at the title,
+          // scrolling there) in an update still queued when the model is first published.
+          editor.update(() => {}, { onUpdate: () => app.find.showPhrase(hitPhrase(hit), i >= 0 ? info.headingKeys[i] : undefined) })
         }
         show()
       })(),
