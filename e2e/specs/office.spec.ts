@@ -322,6 +322,38 @@ test.describe('two desks on one office server', () => {
     await a.page.getByRole('button', { name: '适合页宽' }).click()
   })
 
+  test('switching between two shared reports: each opens with its own text, before and after a reload', async () => {
+    const reports = [
+      { title: '2027年人事科工作总结', body: '人事科全年完成招聘42人。' },
+      { title: '2027年基教科工作总结', body: '基教科全年督导学校36所。' }
+    ]
+    for (const r of reports) {
+      await a.editor.newBlankDraft()
+      await a.editor.title.click()
+      await a.editor.type(r.title)
+      await a.editor.press('End')
+      await a.editor.press('Enter')
+      await a.editor.type(r.body)
+      await shareWith(a, ['李干事'])
+      await expect(a.page.locator('.collab-status')).toContainText('已连接')
+    }
+    const showsOnly = async (r: (typeof reports)[number]) => {
+      await expect(a.editor.title).toHaveText(r.title)
+      await expect(a.editor.content).toContainText(r.body)
+      for (const other of reports) if (other !== r) await expect(a.editor.content).not.toContainText(other.body)
+    }
+    for (const r of [reports[0], reports[1], reports[0]]) {
+      await openDraft(a, r.title)
+      await showsOnly(r)
+    }
+    await a.page.reload()
+    await a.page.locator('.editor-content').waitFor()
+    for (const r of [reports[1], reports[0]]) {
+      await openDraft(a, r.title)
+      await showsOnly(r)
+    }
+  })
+
   test('定稿所选 in the library publishes the shared reports among the selection, as a single 定稿 does', async () => {
     const libA = new LibraryPage(a.page)
     await libA.open()

@@ -60,9 +60,12 @@ export function useLive<T>(query: () => Promise<T>, deps: unknown[], initial: T)
   return value
 }
 
-/** The report's link, once read: `for` says which report the answer is about (it arrives a moment after opening). */
-export function useSharedLink(reportId: string | null): { for: string | null; link: SharedLink | null } {
-  return useLive(async () => ({ for: reportId, link: reportId ? ((await officeDb.links.get(reportId)) ?? null) : null }), [reportId], { for: null, link: null })
+/**
+ * Every shared report's link on this desk, by report id; null until first read. Kept whole (a row per
+ * shared report, a few dozen) so that opening a report needs no lookup and its editor mounts at once.
+ */
+export function useSharedLinks(): Map<string, SharedLink> | null {
+  return useLive(async () => new Map((await officeDb.links.toArray()).map((l) => [l.reportId, l])), [], null)
 }
 
 /** Local ids → how each came from the office: shared with this desk, or received from the office archive. */

@@ -17,7 +17,7 @@ import type { SideTab } from '../../ui/SidePanel'
 import { CommentsController } from './comments/controller'
 import { CommentsPanel, useOpenThreads } from './comments/CommentsPanel'
 import { CollabBar } from './CollabBar'
-import { officeDb, useSharedLink } from './officeDb'
+import { officeDb, useSharedLinks } from './officeDb'
 import { useOfficeStatus } from './officeStatus'
 import { publishReport } from './PublishDialog'
 import { createCollabSession, type CollabSession } from './session'
@@ -65,8 +65,9 @@ export function useCollab(options: CollabOptions): Collab {
   const { record, meta, setMeta, flush, notify, editor, readOnly } = options
   const reportId = record?.id ?? null
   const office = useOfficeStatus()
-  const { for: linkFor, link } = useSharedLink(reportId)
-  const [active, setActive] = useState<Active | null>(null)
+  const links = useSharedLinks()
+  const link = (reportId && links?.get(reportId)) || null
+  const [started, setActive] = useState<Active | null>(null)
   const [resets, setResets] = useState(0)
   const latest = useRef({ notify })
   latest.current = { notify }
@@ -105,6 +106,8 @@ export function useCollab(options: CollabOptions): Collab {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [link?.reportId, link?.server, link?.role, ws, user?.id, sameServer, office?.signedIn, officeKnown, resets])
 
+  // Only the open report's own session: for a render after switching reports the state still holds the last one's.
+  const active = started && link && started.session.link.reportId === link.reportId && started.session.link.server === link.server ? started : null
   const session = active?.session ?? null
   const role = link?.role
   const comments = useMemo(() => (active ? new CommentsController(active.session) : null), [active])
@@ -161,7 +164,7 @@ export function useCollab(options: CollabOptions): Collab {
   ) : null
 
   return {
-    pending: !!record && (linkFor !== record.id || (!!link && !!ws && !active)),
+    pending: !!record && (links === null || (!!link && !!ws && !active)),
     key: active?.key ?? 'local',
     editor: collaboration,
     bar,
