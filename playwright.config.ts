@@ -33,7 +33,9 @@ export default defineConfig<{ shell: 'chromium' | 'electron' }>({
         browserName: 'chromium',
         launchOptions: {
           executablePath: chromiumPath,
-          args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+          // LocalNetworkAccessChecks: as main does in the app (src/main/index.ts), so the page may open the
+          // office server's websocket on 127.0.0.1 (its CSP names that one server and nothing else).
+          args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-features=LocalNetworkAccessChecks']
         }
       }
     },

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { archiveSection } from './archive-report'
 import { benchChecks } from './checks.bench'
+import { benchCollab } from './collab.bench'
 import { benchEditor } from './editor.bench'
 import { benchExport } from './export.bench'
 import { benchImport } from './import.bench'
@@ -57,7 +58,8 @@ async function main(): Promise<void> {
     ['search', benchSearch],
     ['import', benchImport],
     ['word', benchImportWord],
-    ['editor', benchEditor]
+    ['editor', benchEditor],
+    ['collab', benchCollab]
   ]
   const results: BenchResult[] = []
   for (const [name, run] of suites) {
@@ -71,12 +73,21 @@ async function main(): Promise<void> {
     const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '—')
     return `| ${r.name} | ${sorted.length} | ${fmt(quantile(sorted, 0.5))} | ${fmt(quantile(sorted, 0.95))} | ${r.goal ?? GOALS[r.name] ?? ''} | ${r.note ?? ''} |`
   })
+  // A run of some suites only (`npm run bench -- collab`) keeps the other suites' rows; only the
+  // main table's, the archive section below it has a table of its own.
+  if (only.length && previous) {
+    const ran = new Set(results.map((r) => r.name))
+    const earlier = (at >= 0 ? previous.slice(0, at) : previous)
+      .split('\n')
+      .filter((line) => line.startsWith('| ') && !line.startsWith('| measure ') && !ran.has(line.slice(2, line.indexOf(' | '))))
+    rows.unshift(...earlier)
+  }
   const cpu = cpus()[0]?.model ?? 'unknown CPU'
   const md = [
     '# Benchmark results',
     '',
     `Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`,
-    `Date: ${new Date().toISOString().slice(0, 10)}`,
+    `Date: ${new Date().toISOString().slice(0, 10)}${only.length ? ` (${only.join(', ')} only; the other rows are from an earlier run)` : ''}`,
     '',
     '| measure | runs | median | p95 | goal | note |',
     '|---|---|---|---|---|---|',

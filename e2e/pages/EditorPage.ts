@@ -97,6 +97,23 @@ export class EditorPage {
     })
   }
 
+  /**
+   * Sets how long a shared report's Yjs UndoManager merges this desk's changes into one undo step
+   * (CollaborationPlugin publishes it on the editor under a well-known symbol) and returns the
+   * previous value. A loaded test machine types slower than a clerk, which would split steps by time.
+   */
+  async setUndoCaptureWindow(ms: number): Promise<number> {
+    return this.content.evaluate((root, value) => {
+      type UndoManager = { captureTimeout: number }
+      const editor = (root as unknown as { __lexicalEditor: Record<symbol, UndoManager | undefined> }).__lexicalEditor
+      const undoManager = editor[Symbol.for('@lexical/yjs/UndoManager')]
+      if (!undoManager) throw new Error('not a shared report: no Yjs UndoManager')
+      const before = undoManager.captureTimeout
+      undoManager.captureTimeout = value
+      return before
+    }, ms)
+  }
+
   async press(key: string): Promise<void> {
     await this.page.keyboard.press(key)
   }

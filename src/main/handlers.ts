@@ -17,6 +17,8 @@ import { reportsToHtml } from '../shared/export/html'
 import { rememberFolder } from './services/recent-folders'
 import { autoBackupDue, listRotated, loadAutoBackupSettings, saveAutoBackupSettings } from './services/backup'
 import { createBackupHandlers } from './backup-handlers'
+import { OfficeClient, type OfficeDeps } from './services/office/client'
+import { createOfficeHandlers } from './services/office/handlers'
 
 export interface FileFilter {
   name: string
@@ -50,6 +52,8 @@ export interface HandlerDeps {
   /** The app's own data folder (settings files, backups taken before a restore). */
   dataDir: string
   onCloseReady?(): void
+  /** The office server: where main keeps the session token, and what to do when the server changes. */
+  office?: Omit<OfficeDeps, 'dataDir'>
 }
 
 /** One function per request, given its payload already checked against the channel's schema (invokeHandler). */
@@ -153,6 +157,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const withExtension = (target: string, ext: string) => (extname(target) ? target : `${target}.${ext}`)
 
   return {
+    ...createOfficeHandlers(new OfficeClient({ dataDir: deps.dataDir, ...deps.office })),
     getAppInfo: async () => deps.appInfo,
     importFilesDialog: async () => importPaths(await deps.dialogs.openFiles(IMPORT_FILTERS)),
     importFolderDialog: async () => {

@@ -10,6 +10,10 @@ import { registerIpc, sendEvent } from './ipc'
 import { nativeDialogs, nativeShell } from './platform/dialogs'
 import { buildMenu } from './platform/menu'
 import { printHtmlToPdf, printHtmlWithDialog } from './platform/print'
+import { officeSecretStore, trustOfficeCertificate } from './platform/office'
+import { loadOfficeConfig } from './services/office/config'
+import { parseServerAddress } from '../shared/office/address'
+import { setOfficeConnectSource } from './csp'
 import { createMainWindow, denyAllPermissions, handleAppProtocol, registerAppScheme } from './window'
 // electron-vite copies the file into the build and gives its path (on Linux the window shows it; Windows and macOS take the packaged app's icon).
 import icon from '../../resources/icon.png?asset'
@@ -20,6 +24,9 @@ let mainWindow: BrowserWindow | null = null
 let closeConfirmed = false
 
 registerAppScheme()
+// The office server is on the office's own network. Chromium's Local Network Access checks would
+// refuse the page's websocket to it; the page's CSP already names that one server and nothing else.
+app.commandLine.appendSwitch('disable-features', 'LocalNetworkAccessChecks')
 
 // Tests start the app on a throwaway profile so they never touch a clerk's archive.
 if (process.env.ZONGJIE_USER_DATA) app.setPath('userData', process.env.ZONGJIE_USER_DATA)
@@ -35,9 +42,14 @@ if (!app.requestSingleInstanceLock()) {
     }
   })
 
-  app.whenReady().then(() => {
+  app.whenReady().then(async () => {
     handleAppProtocol(join(here, '../renderer'))
     denyAllPermissions()
+    // The office server the clerk signed in to: the only one the page's CSP lets it reach.
+    const office = await loadOfficeConfig(join(app.getPath('userData'), 'office.json'))
+    const officeWs = office ? (parseServerAddress(office.server)?.ws ?? null) : null
+    setOfficeConnectSource(officeWs)
+    trustOfficeCertificate(officeWs, office?.certificate ?? null)
 
     const handlers = createHandlers({
       dialogs: nativeDialogs(() => mainWindow),
@@ -52,6 +64,13 @@ if (!app.requestSingleInstanceLock()) {
       onCloseReady: () => {
         closeConfirmed = true
         mainWindow?.close()
+      },
+      office: {
+        secrets: officeSecretStore(join(app.getPath('userData'), 'office-session')),
+        onServerChanged: (ws, certificate) => {
+          setOfficeConnectSource(ws)
+          trustOfficeCertificate(ws, certificate)
+        }
       }
     })
     registerIpc(handlers, () => mainWindow)

@@ -1,7 +1,7 @@
 import { dirname, join, normalize, relative, isAbsolute } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { BrowserWindow, net, protocol, session, shell } from 'electron'
-import { CONTENT_SECURITY_POLICY } from './csp'
+import { currentPolicy } from './csp'
 
 /**
  * The renderer is served from app://bundle/ from the first release on, so the IndexedDB
@@ -28,7 +28,7 @@ export function handleAppProtocol(rendererDir: string): void {
     if (rel.startsWith('..') || isAbsolute(rel)) return new Response('not found', { status: 404 })
     const response = await net.fetch(pathToFileURL(path).toString())
     const headers = new Headers(response.headers)
-    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY)
+    headers.set('Content-Security-Policy', currentPolicy())
     headers.set('X-Content-Type-Options', 'nosniff')
     return new Response(response.body, { status: response.status, headers })
   })

@@ -3,6 +3,8 @@
  * can import this file and stay free of any dependency but electron.
  * `src/shared/ipc.ts` gives each name its payload schema and result type.
  */
+import { OFFICE_REQUESTS } from './office/channels'
+
 export const REQUESTS = [
   'getAppInfo',
   'importFilesDialog',
@@ -23,7 +25,8 @@ export const REQUESTS = [
   'getAutoBackup',
   'chooseAutoBackupFolder',
   'setAutoBackup',
-  'exportMany'
+  'exportMany',
+  ...OFFICE_REQUESTS
 ] as const
 export type RequestName = (typeof REQUESTS)[number]
 

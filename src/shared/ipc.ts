@@ -9,18 +9,21 @@ import type { ImportResult } from './import/types'
 import type { SourceLine } from './import/lines'
 import type { EventName, RequestName } from './ipc-channels'
 import type { CommandId } from './commands'
+import { officeRequestSchemas, type OfficeResponseMap } from './office/ipc'
 
 import { EXPORT_FORMATS, type ExportFormat } from './export/formats'
 
 export { EXPORT_FORMATS, type ExportFormat }
 
-/** The clerk's .docx preferences (Settings): font names and bold level-3 headings. */
+/** The clerk's .docx preferences (Settings): font names, bold level-3 headings, comments. */
 export const DocxPreferencesSchema = z.object({
   bodyFont: z.string().min(1).max(60).optional(),
   titleFont: z.string().min(1).max(60).optional(),
   heading1Font: z.string().min(1).max(60).optional(),
   heading2Font: z.string().min(1).max(60).optional(),
-  level3Bold: z.boolean().optional()
+  level3Bold: z.boolean().optional(),
+  /** A shared report's 批注 as Word comments (on unless turned off). */
+  comments: z.boolean().optional()
 })
 export type DocxPreferences = z.infer<typeof DocxPreferencesSchema>
 
@@ -68,7 +71,8 @@ export const requestSchemas = {
   chooseAutoBackupFolder: z.undefined(),
   setAutoBackup: z.object({ enabled: z.boolean(), keep: z.number().int().min(1).max(365) }),
   /** Several reports, each to its own file, into a folder chosen in a native dialog. */
-  exportMany: z.object({ reports: z.array(ReportSchema).min(1).max(2000), format: z.enum(EXPORT_FORMATS), docx: DocxPreferencesSchema.optional() })
+  exportMany: z.object({ reports: z.array(ReportSchema).min(1).max(2000), format: z.enum(EXPORT_FORMATS), docx: DocxPreferencesSchema.optional() }),
+  ...officeRequestSchemas
 } satisfies Record<RequestName, z.ZodType>
 
 export interface AppInfo {
@@ -122,7 +126,7 @@ export interface BackupReadResult {
 
 export type AutoBackupState = AutoBackupSettings & { due: boolean; latest: string | null }
 
-export interface ResponseMap {
+export interface ResponseMap extends OfficeResponseMap {
   getAppInfo: AppInfo
   importFilesDialog: FileImport[]
   importFolderDialog: FileImport[]

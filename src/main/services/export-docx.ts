@@ -21,7 +21,9 @@ import {
   type IParagraphStyleOptions,
   type ISectionOptions
 } from 'docx'
-import { emptyReport, type HeadingLevel, type Report, type TextRun as ModelRun } from '../../shared/doc/model'
+import { CommentRanges } from './docx-comments'
+import { runs, withComments } from './docx-runs'
+import { emptyReport, type HeadingLevel, type Report } from '../../shared/doc/model'
 import { attachmentLines, reportFlow, type FlowItem } from '../../shared/export/flow'
 import { gridWidth } from '../../shared/doc/stats'
 import { fontTableXml, patchStyles } from './docx-package'
@@ -36,6 +38,8 @@ export interface DocxSettings {
   level3Bold: boolean
   /** Exact line spacing of body text, in twips. */
   lineSpacingTwips: number
+  /** A shared report's 批注 as Word comments. */
+  comments: boolean
 }
 
 export const DEFAULT_DOCX_SETTINGS: Readonly<DocxSettings> = Object.freeze({
@@ -47,7 +51,8 @@ export const DEFAULT_DOCX_SETTINGS: Readonly<DocxSettings> = Object.freeze({
   // 579 twips is the grid's line pitch: 22 × 579 = 12738 of the 12756-twip type area, so the 22
   // lines fill the 版心 exactly as the standard draws it and every line sits on the document grid.
   // The common 28 pt (560) also gives 22 lines but leaves the bottom ~1 line short; 29 pt gives 21.
-  lineSpacingTwips: 579
+  lineSpacingTwips: 579,
+  comments: true
 })
 
 /** Page geometry in twips; the mm→twip helper of the library rounds down, so the integers are written. */
@@ -172,26 +177,6 @@ function pageFooter(side: 'odd' | 'even'): Footer {
   })
 }
 
-/** Model runs → docx runs; a newline inside a run becomes a line break. */
-function runs(model: ModelRun[], base: { bold?: boolean } = {}): TextRun[] {
-  const out: TextRun[] = []
-  for (const r of model) {
-    r.text.split('\n').forEach((part, i) => {
-      if (!part && i === 0) return
-      out.push(
-        new TextRun({
-          text: part,
-          break: i > 0 ? 1 : undefined,
-          bold: r.bold ?? base.bold,
-          italics: r.italic || undefined,
-          underline: r.underline ? {} : undefined
-        })
-      )
-    })
-  }
-  return out
-}
-
 function table(rows: string[][], header: boolean): Table {
   const width = Math.max(1, ...rows.map((r) => r.length))
   // Columns share the width by their longest cell (capped, so one long cell does not starve the
@@ -232,7 +217,7 @@ function table(rows: string[][], header: boolean): Table {
 }
 
 /** `keep`: keep with the next paragraph (the tail that leads into the attachment note and signature). */
-function items(item: FlowItem, keep: boolean): (Paragraph | Table)[] {
+function items(item: FlowItem, keep: boolean, ranges?: CommentRanges): (Paragraph | Table)[] {
   const keepNext = keep || undefined
   switch (item.kind) {
     case 'title':
@@ -240,13 +225,13 @@ function items(item: FlowItem, keep: boolean): (Paragraph | Table)[] {
     case 'blank':
       return [new Paragraph({ keepNext, children: [] })]
     case 'paragraph':
-      return [new Paragraph({ keepNext, indent: item.flush ? firstLine(0) : undefined, children: runs(item.runs) })]
+      return [new Paragraph({ keepNext, indent: item.flush ? firstLine(0) : undefined, children: runs(item.runs, {}, ranges) })]
     case 'heading':
       return [
         new Paragraph({
           style: `Heading${item.level}`,
           keepNext: item.level >= 3 ? true : undefined,
-          children: [new TextRun(item.marker + item.title)]
+          children: withComments(ranges, item.section.titleComments, [new TextRun(item.marker + item.title)])
         })
       ]
     case 'run-in':
@@ -259,7 +244,7 @@ function items(item: FlowItem, keep: boolean): (Paragraph | Table)[] {
         new Paragraph({
           style: `Heading${item.level}`,
           keepNext,
-          children: [new TextRun(item.sentence), ...runs(item.runs, { bold: false })]
+          children: [...withComments(ranges, item.section.titleComments, [new TextRun(item.sentence)]), ...runs(item.runs, { bold: false }, ranges)]
         })
       ]
     case 'table':
@@ -298,12 +283,13 @@ function items(item: FlowItem, keep: boolean): (Paragraph | Table)[] {
   }
 }
 
-function section(report: Report, first: boolean): ISectionOptions {
+function section(report: Report, first: boolean, ranges?: CommentRanges): ISectionOptions {
   const flow = reportFlow(report)
+  ranges?.addReport(report, flow)
   // The signature never stands alone on a page (GB/T 9704 §7.3.5): the last line of text, the blank
   // lines and the attachment note are kept with it.
   const tail = flow.findIndex((item, i) => item.kind === 'blank' && i > 0 && flow.slice(i).every((x) => x.kind === 'blank' || x.kind === 'attachments' || x.kind === 'signature'))
-  const children = flow.flatMap((item, i) => items(item, tail > 0 && i >= tail - 1 && item.kind !== 'signature'))
+  const children = flow.flatMap((item, i) => items(item, tail > 0 && i >= tail - 1 && item.kind !== 'signature', ranges))
   if (!children.length) children.push(new Paragraph({ children: [] }))
   return {
     properties: {
@@ -326,6 +312,9 @@ export async function reportsToDocx(reports: Report[], settings: Partial<DocxSet
   const s: DocxSettings = { ...DEFAULT_DOCX_SETTINGS, ...settings }
   checkSettings(s)
   const first = reports[0]
+  const ranges = s.comments ? new CommentRanges() : undefined
+  const sections = (reports.length ? reports : [emptyReport()]).map((r, i) => section(r, i === 0, ranges))
+  const comments = ranges?.options()
   const doc = new Document({
     title: first?.meta.title || '工作总结',
     creator: first?.meta.author || first?.meta.unit || '工作总结',
@@ -349,7 +338,8 @@ export async function reportsToDocx(reports: Report[], settings: Partial<DocxSet
       },
       paragraphStyles: styles(s)
     },
-    sections: (reports.length ? reports : [emptyReport()]).map((r, i) => section(r, i === 0))
+    ...(comments ? { comments } : {}),
+    sections
   })
   // The library writes an empty font table; ours names the fallbacks (written in place of its file).
   const fontTable = fontTableXml([LATIN, s.bodyFont, s.titleFont, s.heading1Font, s.heading2Font, PAGE_NUMBER_FONT])

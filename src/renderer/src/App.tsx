@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { AppContext } from './app/AppContext'
+import { CollabProvider, OfficeWatcher } from './app/CollabProvider'
 import { createAppModel } from './app/appModel'
 import { DraftPane } from './app/DraftPane'
 import { Dialogs } from './app/Dialogs'
@@ -28,19 +29,22 @@ export function App() {
 
   return (
     <AppContext.Provider value={app}>
-      <div className={`app${side ? '' : ' no-outline'}`}>
-        <DraftPane />
-        <main className="editor-area">
-          {view === 'library' && <LibraryPane search={search} />}
-          {view === 'settings' && <SettingsScreen onRestored={app.report.afterRestore} notify={app.ui.notify} />}
-          {/* The editor stays mounted behind the other screens: unmounting would reload a stale copy of the report. */}
-          <EditorPane />
-          <Dialogs />
-        </main>
-        {side && <SidePane />}
-        <ReportWatchers />
-        <StatusPane />
-      </div>
+      <CollabProvider>
+        <div className={`app${side ? '' : ' no-outline'}`}>
+          <DraftPane />
+          <main className="editor-area">
+            {view === 'library' && <LibraryPane search={search} />}
+            {view === 'settings' && <SettingsScreen onRestored={app.report.afterRestore} notify={app.ui.notify} />}
+            {/* The editor stays mounted behind the other screens: unmounting would reload a stale copy of the report. */}
+            <EditorPane />
+            <Dialogs />
+          </main>
+          {side && <SidePane />}
+          <ReportWatchers />
+          <OfficeWatcher />
+          <StatusPane />
+        </div>
+      </CollabProvider>
     </AppContext.Provider>
   )
 }

@@ -41,6 +41,8 @@ export interface TextRun {
   bold?: boolean
   italic?: boolean
   underline?: boolean
+  /** The comment threads (批注) this text is marked for, by thread id. */
+  comments?: string[]
 }
 
 export interface ParagraphBlock {
@@ -76,6 +78,8 @@ export interface Section {
   sourceMarker?: string
   blocks: Block[]
   children: Section[]
+  /** Comment threads marked on the heading's text. */
+  titleComments?: string[]
 }
 
 export interface Signature {
@@ -91,6 +95,21 @@ export interface Report {
   /** The attachment note's items (附件：1. …), empty when there is none. */
   attachments: string[]
   signature: Signature | null
+  /** 批注: the comment threads of a shared report, oldest first; their text is marked by thread id. */
+  comments?: CommentThread[]
+}
+
+export interface CommentReply {
+  id: string
+  author: string
+  /** Milliseconds since 1970. */
+  at: number
+  text: string
+}
+
+export interface CommentThread extends CommentReply {
+  resolved?: boolean
+  replies: CommentReply[]
 }
 
 export function emptyMeta(partial: Partial<ReportMeta> = {}): ReportMeta {

@@ -12,7 +12,8 @@ export const TextRunSchema = z.object({
   text: text(1_000_000),
   bold: z.boolean().optional(),
   italic: z.boolean().optional(),
-  underline: z.boolean().optional()
+  underline: z.boolean().optional(),
+  comments: z.array(text(100)).max(100).optional()
 })
 
 export const BlockSchema = z.discriminatedUnion('type', [
@@ -32,7 +33,8 @@ export const SectionSchema: z.ZodType<Section> = z.lazy(() =>
     runIn: z.boolean(),
     sourceMarker: text(50).optional(),
     blocks: z.array(BlockSchema).max(100_000),
-    children: z.array(SectionSchema).max(10_000)
+    children: z.array(SectionSchema).max(10_000),
+    titleComments: z.array(text(100)).max(100).optional()
   })
 )
 
@@ -46,10 +48,14 @@ export const ReportMetaSchema = z.object({
   script: z.enum(['simplified', 'traditional'])
 })
 
+const CommentReplySchema = z.object({ id: text(100), author: text(200), at: z.number().finite(), text: text(100_000) })
+export const CommentThreadSchema = CommentReplySchema.extend({ resolved: z.boolean().optional(), replies: z.array(CommentReplySchema).max(1_000) })
+
 export const ReportSchema: z.ZodType<Report> = z.object({
   meta: ReportMetaSchema,
   preamble: z.array(BlockSchema).max(100_000),
   sections: z.array(SectionSchema).max(10_000),
   attachments: z.array(text(10_000)).max(1_000),
-  signature: z.object({ unit: text(500), date: text(100) }).nullable()
+  signature: z.object({ unit: text(500), date: text(100) }).nullable(),
+  comments: z.array(CommentThreadSchema).max(10_000).optional()
 })

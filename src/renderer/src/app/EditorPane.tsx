@@ -11,6 +11,7 @@ import { Toolbar } from '../features/editor/Toolbar'
 import { FindBar } from '../features/find/FindBar'
 import { caretOnHeading, findingAtCaret, type TextPoint } from './commandHandlers'
 import { useApp } from './AppContext'
+import { useCollabEditor } from './CollabProvider'
 import { useStore } from './store'
 
 /**
@@ -51,6 +52,7 @@ export function EditorPane() {
   const readOnly = loadProblem !== null || opened?.record.status === 'final'
   const byKeyboard = useRef(0)
   const pageView = useMemo(() => ({ zoom: app.zoom, layout: app.pageLayout }), [app])
+  const collab = useCollabEditor()
 
   // Stable callbacks: the editor's plugins re-run their effects when these change.
   const setMeta = useCallback((m: typeof meta) => report.store.set({ meta: m }), [report])
@@ -62,6 +64,7 @@ export function EditorPane() {
     () => (
       <>
         <Toolbar readOnly={readOnly} run={app.run} />
+        {collab.bar}
         <MetaBar meta={meta} readOnly={readOnly} onChange={setMeta} />
         {loadProblem && (
           <div className="banner banner-warning" role="alert">
@@ -71,7 +74,7 @@ export function EditorPane() {
         <FindBar find={app.find} readOnly={readOnly} />
       </>
     ),
-    [app, meta, readOnly, loadProblem, setMeta]
+    [app, meta, readOnly, loadProblem, setMeta, collab.bar]
   )
 
   const onContextMenu = (e: MouseEvent) => {
@@ -96,9 +99,11 @@ export function EditorPane() {
         if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) byKeyboard.current = Date.now()
       }}
     >
-      {opened ? (
+      {/* A shared report waits for its session: the editor then binds to the shared document, never the local copy. */}
+      {opened && !collab.pending ? (
         <ReportEditor
-          key={`${opened.record.id}:${opened.generation}`}
+          key={`${opened.record.id}:${opened.generation}:${collab.key}`}
+          collaboration={collab.editor}
           record={opened.record}
           meta={meta}
           caret={opened.caret}

@@ -6,6 +6,7 @@ import { useCallback, useMemo } from 'react'
 import { numberSections } from '@shared/doc/numbering'
 import { getReport, restoreFromTrash, setStatus } from '../db/reports'
 import { addVersion } from '../db/versions'
+import { publishIfShared, publishShared } from '../features/collab/useCollab'
 import { createLibraryBulk } from '../features/library/libraryBulk'
 import { LibraryScreen, type LibraryActions } from '../features/library/LibraryScreen'
 import { SearchBox } from '../features/search/SearchBox'
@@ -18,6 +19,16 @@ import { useApp } from './AppContext'
 export function hitPhrase(hit: SearchHit): string {
   const [first] = hit.highlights
   return first ? hit.snippet.slice(first[0], first[1]) : ''
+}
+
+/** After a 定稿 of several reports, the shared ones among them go to the office archive, as after one. */
+async function publishSharedAmong(ids: string[]): Promise<{ note: string; failed: boolean }> {
+  const outcomes = []
+  for (const id of ids) outcomes.push(await publishShared(id))
+  const published = outcomes.filter((o) => o?.ok).length
+  const failed = outcomes.flatMap((o) => (o && !o.ok ? [o.error] : []))
+  const note = (published ? `其中 ${published} 篇共享报告已发布到办公室文档库。` : '') + (failed.length ? `${failed.length} 篇共享报告未能发布到办公室文档库：${failed[0]}` : '')
+  return { note, failed: failed.length > 0 }
 }
 
 export function LibraryPane({ search }: { search: SearchIndexHandle }) {
@@ -38,6 +49,7 @@ export function LibraryPane({ search }: { search: SearchIndexHandle }) {
           await addVersion(record, 'finalize', '定稿')
           await setStatus(id, 'final')
           await report.reloadIfOpen(id)
+          await publishIfShared(id, app.ui.notify)
         })(),
       reopen: (id) =>
         void (async () => {
@@ -50,7 +62,7 @@ export function LibraryPane({ search }: { search: SearchIndexHandle }) {
       exportMany: (ids, format) => void app.exportFlow.exportMany(ids, format),
       importFiles: () => void app.importFlow.start(false),
       importFolder: () => void app.importFlow.start(true),
-      ...createLibraryBulk(report, app.ui)
+      ...createLibraryBulk(report, app.ui, publishSharedAmong)
     }),
     [app, report]
   )
@@ -67,7 +79,9 @@ export function LibraryPane({ search }: { search: SearchIndexHandle }) {
           off()
           const target = hit.path[hit.path.length - 1]
           const i = target ? numberSections(info.report.sections).findIndex((n) => `${n.marker}${n.section.title}` === target) : -1
-          app.find.showPhrase(hitPhrase(hit), i >= 0 ? info.headingKeys[i] : undefined)
+          // After the editor's own first update: a report just mounted puts its caret back (at the title,
+          // scrolling there) in an update still queued when the model is first published.
+          editor.update(() => {}, { onUpdate: () => app.find.showPhrase(hitPhrase(hit), i >= 0 ? info.headingKeys[i] : undefined) })
         }
         show()
       })(),

@@ -1,4 +1,4 @@
-/** The panel beside the page: outline, 校对, 数据 and 历史, fed from the open report. */
+/** The panel beside the page: outline, 校对, 批注 (a shared report), 数据 and 历史, fed from the open report. */
 import { useEffect, useMemo, useRef } from 'react'
 import { ChecksPanel } from '../features/checks/ChecksPanel'
 import { useFindings } from '../features/checks/useFindings'
@@ -10,6 +10,7 @@ import { outlineEntries, type OutlineEntry } from '../features/outline/outlineEn
 import { VersionsPanel } from '../features/versions/VersionsPanel'
 import { SidePanel } from '../ui/SidePanel'
 import { useApp } from './AppContext'
+import { useCollabSide } from './CollabProvider'
 import { useStore } from './store'
 
 /** Keeps last period's report and the 校对 findings of the open report in the store (the context menu reads the fixes). */
@@ -32,14 +33,16 @@ export function SidePane() {
   const previous = useStore(report.store, (s) => s.previous)
   const checked = useStore(report.store, (s) => s.checked)
   const readOnly = useStore(report.store, (s) => s.loadProblem !== null || s.opened?.record.status === 'final')
+  const collab = useCollabSide()
   // The last entries, so unchanged sections keep their objects (see outlineEntries).
   const lastEntries = useRef<OutlineEntry[]>([])
   const entries = useMemo(() => (lastEntries.current = info ? outlineEntries(info, lastEntries.current) : []), [info])
   return (
     <SidePanel
       tabs={[
-        { id: 'outline', label: '大纲', content: <OutlinePanel entries={entries} editor={editor} /> },
+        { id: 'outline', label: '大纲', content: <OutlinePanel entries={entries} editor={editor} extra={collab.outlineExtra} /> },
         { id: 'checks', label: '校对', badge: checked.findings.length, content: <ChecksPanel findings={checked.findings} report={checked.report} editor={editor} readOnly={readOnly} /> },
+        ...collab.tabs,
         { id: 'figures', label: '数据', content: <FiguresPanel report={info?.report ?? null} previous={previous} editor={editor} /> },
         {
           id: 'versions',

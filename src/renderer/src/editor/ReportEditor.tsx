@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type CSSProperties, type ReactNode } from 'react'
+import { useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode, type RefObject } from 'react'
 import { LexicalComposer } from '@lexical/react/LexicalComposer'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { ContentEditable } from '@lexical/react/LexicalContentEditable'
@@ -61,6 +61,11 @@ export interface ReportEditorProps {
   toolbar?: ReactNode
   /** The page view's zoom and what it measured (pages, the caret's page). */
   pageView: { zoom: Zoom; layout: PageLayout }
+  /**
+   * A shared report: its text comes from the Yjs document the plugins bind (never from the
+   * stored state), undo is the collaboration's own, and collaborators' carets are drawn on the page.
+   */
+  collaboration?: { plugins: (cursors: RefObject<HTMLDivElement | null>) => ReactNode; readOnly: boolean }
 }
 
 /** The report editor. Mount it with key={record.id}: one editor per opened report. */
@@ -72,7 +77,7 @@ export function ReportEditor(props: ReportEditorProps) {
       namespace: 'report',
       nodes: REPORT_NODES,
       theme: editorTheme,
-      editorState: initialStateLoader(record.editorState, record.report, outcome),
+      editorState: props.collaboration ? null : initialStateLoader(record.editorState, record.report, outcome),
       onError: (e: Error) => {
         console.error(e)
       }
@@ -82,18 +87,19 @@ export function ReportEditor(props: ReportEditorProps) {
     []
   )
   const [readOnly, setReadOnly] = useState(false)
-  const { onLoadProblem } = props
+  const { onLoadProblem, collaboration } = props
+  const cursors = useRef<HTMLDivElement | null>(null)
   useEffect(() => {
-    setReadOnly(outcome.problem !== null || record.status === 'final')
+    setReadOnly(outcome.problem !== null || record.status === 'final' || !!collaboration?.readOnly)
     onLoadProblem(outcome.problem)
-  }, [outcome, record.status, onLoadProblem])
+  }, [outcome, record.status, onLoadProblem, collaboration?.readOnly])
 
   return (
     <LexicalComposer initialConfig={{ ...initialConfig, editable: !readOnly }}>
       <EditorRef onEditor={props.onEditor} />
       {props.toolbar}
       <div className="page-scroll">
-        <PageZoom zoom={props.pageView.zoom}>
+        <PageZoom zoom={props.pageView.zoom} overlay={collaboration && <div className="collab-cursors" ref={cursors} />}>
           <div className="page" lang="zh-CN" style={PAGE_FONTS}>
             <RichTextPlugin
               contentEditable={<ContentEditable className="editor-content" aria-label="总结正文" spellCheck={false} />}
@@ -104,7 +110,7 @@ export function ReportEditor(props: ReportEditorProps) {
           </div>
         </PageZoom>
       </div>
-      <HistoryPlugin />
+      {collaboration ? collaboration.plugins(cursors) : <HistoryPlugin />}
       <CaretSyncPlugin />
       <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} />
       <ImeEnterGuardPlugin />
@@ -115,7 +121,8 @@ export function ReportEditor(props: ReportEditorProps) {
       <PasteSectionsPlugin onReportPasted={props.onReportPasted} />
       <DocumentInfoPlugin meta={meta} onChange={props.onInfo} />
       <RestoreCaretPlugin caret={props.caret} scrollTop={props.scrollTop} />
-      {!readOnly && <AutosavePlugin reportId={record.id} meta={meta} onStatus={props.onStatus} registerFlush={props.registerFlush} />}
+      {/* A shared report a desk may only read still keeps its local record up to date. */}
+      {(!readOnly || (collaboration?.readOnly && outcome.problem === null && record.status !== 'final')) && <AutosavePlugin reportId={record.id} meta={meta} onStatus={props.onStatus} registerFlush={props.registerFlush} />}
       <EditableSync readOnly={readOnly} />
     </LexicalComposer>
   )

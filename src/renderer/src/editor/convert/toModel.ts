@@ -1,3 +1,4 @@
+import { $isMarkNode } from '@lexical/mark'
 import { $isTableCellNode, $isTableNode, $isTableRowNode, TableCellHeaderStates, type TableNode } from '@lexical/table'
 import { $getRoot, $isElementNode, $isLineBreakNode, $isTextNode, IS_BOLD, IS_ITALIC, IS_UNDERLINE, type ElementNode, type LexicalNode } from 'lexical'
 import { paragraph, type Block, type Report, type ReportMeta, type Section, type TableBlock, type TextRun } from '@shared/doc/model'
@@ -10,7 +11,7 @@ import { $isTitleNode } from '../nodes/TitleNode'
 /** Text runs of an element, merging neighbours with the same marks; line breaks become \n. */
 export function $runsOf(element: ElementNode): TextRun[] {
   const runs: TextRun[] = []
-  const push = (text: string, node?: LexicalNode) => {
+  const push = (text: string, node: LexicalNode | undefined, comments: string[]) => {
     const run: TextRun = { text }
     if (node && $isTextNode(node)) {
       const f = node.getFormat()
@@ -18,17 +19,27 @@ export function $runsOf(element: ElementNode): TextRun[] {
       if (f & IS_ITALIC) run.italic = true
       if (f & IS_UNDERLINE) run.underline = true
     }
+    if (comments.length) run.comments = comments
     const last = runs[runs.length - 1]
-    if (last && !!last.bold === !!run.bold && !!last.italic === !!run.italic && !!last.underline === !!run.underline) last.text += text
+    if (last && !!last.bold === !!run.bold && !!last.italic === !!run.italic && !!last.underline === !!run.underline && sameIds(last.comments, run.comments)) last.text += text
     else runs.push(run)
   }
-  const visit = (node: LexicalNode) => {
-    if ($isTextNode(node)) push(node.getTextContent(), node)
-    else if ($isLineBreakNode(node)) push('\n')
-    else if ($isElementNode(node)) node.getChildren().forEach(visit)
+  // Text inside a comment mark (批注) carries its threads' ids.
+  const visit = (node: LexicalNode, comments: string[]) => {
+    if ($isTextNode(node)) push(node.getTextContent(), node, comments)
+    else if ($isLineBreakNode(node)) push('\n', undefined, comments)
+    else if ($isMarkNode(node)) node.getChildren().forEach((c) => visit(c, [...new Set([...comments, ...node.getIDs()])]))
+    else if ($isElementNode(node)) node.getChildren().forEach((c) => visit(c, comments))
   }
-  element.getChildren().forEach(visit)
+  element.getChildren().forEach((c) => visit(c, []))
   return runs.filter((r) => r.text !== '')
+}
+
+const sameIds = (a: string[] | undefined, b: string[] | undefined) => (a ?? []).join('\u0000') === (b ?? []).join('\u0000')
+
+/** Comment threads marked anywhere in an element (a heading's text). */
+function $commentIdsIn(element: ElementNode): string[] {
+  return [...new Set($runsOf(element).flatMap((r) => r.comments ?? []))]
 }
 
 /** Splits runs at a character offset. */
@@ -67,10 +78,15 @@ function $headingToSection(node: SectionHeadingNode, seenIds: Set<string>): Sect
   if (seenIds.has(id)) id = `${id}-${seenIds.size}`
   seenIds.add(id)
   const base = { id, level: node.getLevel(), runIn: node.isRunIn(), children: [] as Section[], ...(node.getSourceMarker() ? { sourceMarker: node.getSourceMarker() } : {}) }
-  if (!node.isRunIn()) return { ...base, title: node.getTextContent().trim(), blocks: [] }
+  if (!node.isRunIn()) {
+    const comments = $commentIdsIn(node)
+    return { ...base, title: node.getTextContent().trim(), blocks: [], ...(comments.length ? { titleComments: comments } : {}) }
+  }
   const text = node.getTextContent()
   const { title, rest } = runInSplit(text)
-  const [, restRuns] = splitRuns($runsOf(node), text.length - rest.length)
+  const [titleRuns, restRuns] = splitRuns($runsOf(node), text.length - rest.length)
+  const titleComments = [...new Set(titleRuns.flatMap((r) => r.comments ?? []))]
+  if (titleComments.length) Object.assign(base, { titleComments })
   return { ...base, title, blocks: rest.trim() ? [{ type: 'paragraph', runs: restRuns }] : [] }
 }
 

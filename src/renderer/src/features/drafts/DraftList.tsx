@@ -3,6 +3,8 @@ import { REPORT_KIND_LABELS } from '@shared/doc/model'
 import type { ReportSummary } from '@shared/archive/records'
 import { formatWhen } from '../../ui/format'
 import { useWindowedRows } from '../../ui/useWindowedRows'
+import { useOfficeMarks } from '../collab/officeDb'
+import { OfficeMark } from '../collab/OfficeMark'
 
 export type DraftSummary = ReportSummary
 
@@ -35,6 +37,7 @@ function DraftListView({
   const onlyDrafts = useMemo(() => drafts.filter((d) => d.status === 'draft'), [drafts])
   const scroller = useRef<HTMLDivElement>(null)
   const { start, end, before, after } = useWindowedRows(onlyDrafts.length, ROW_HEIGHT, scroller)
+  const marks = useOfficeMarks()
   return (
     <aside className="draft-panel" aria-label="草稿">
       <button type="button" className={`library-link${libraryOpen ? ' active' : ''}`} onClick={onLibrary} aria-pressed={libraryOpen} title="文档库（Ctrl+L）">
@@ -55,6 +58,8 @@ function DraftListView({
               <button type="button" className="draft-open" onClick={() => onOpen(d.id)} aria-current={d.id === currentId ? 'true' : undefined}>
                 <span className="draft-title">{d.title || '（未命名）'}</span>
                 <span className="draft-meta">
+                  {/* First, where the narrow panel's ellipsis never cuts it off. */}
+                  <OfficeMark kind={marks.get(d.id)} />
                   {REPORT_KIND_LABELS[d.kind]} · {d.characters} 字 · {formatWhen(d.updatedAt)}
                 </span>
               </button>

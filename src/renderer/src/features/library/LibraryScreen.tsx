@@ -6,6 +6,8 @@ import type { DraftSummary } from '../drafts/DraftList'
 import { facetValues, matchesFilter, NO_FILTER, sortReports, type LibraryFilter, type SortKey } from './libraryFilter'
 import { formatWhen } from '../../ui/format'
 import { useWindowedRows } from '../../ui/useWindowedRows'
+import { useOfficeMarks } from '../collab/officeDb'
+import { OfficeMark } from '../collab/OfficeMark'
 
 /** A table row's height in pixels: fixed (styles/app.css), so only the rows in view are rendered. */
 const ROW_HEIGHT = 34
@@ -42,6 +44,7 @@ export function LibraryScreen({
   search?: (filter: LibraryFilter) => ReactNode
 }) {
   const [filter, setFilter] = useState<LibraryFilter>(NO_FILTER)
+  const marks = useOfficeMarks()
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'updatedAt', desc: true })
   const [showTrash, setShowTrash] = useState(false)
   const [selected, setSelected] = useState<Set<string>>(new Set())
@@ -232,6 +235,7 @@ export function LibraryScreen({
                       <button type="button" className="link" onClick={() => actions.open(r.id)}>
                         {r.title || '（未命名）'}
                       </button>
+                      <OfficeMark kind={marks.get(r.id)} />
                     </td>
                     <td>{REPORT_KIND_LABELS[r.kind]}</td>
                     <td>{r.year ?? ''}</td>
@@ -251,7 +255,7 @@ export function LibraryScreen({
                         <button type="button" onClick={() => actions.finalize(r.id)}>
                           定稿
                         </button>
-                      ) : (
+                      ) : marks.get(r.id) === 'office' ? null : (
                         <button type="button" onClick={() => actions.reopen(r.id)} title="定稿保留在历史版本中">
                           重新编辑
                         </button>

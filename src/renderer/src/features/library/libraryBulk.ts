@@ -10,7 +10,12 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e))
  * library) for all of them, a batch per transaction, and the open report saved first or
  * reloaded after.
  */
-export function createLibraryBulk(report: OpenReport, ui: UiStore): { trashMany(ids: string[]): void; finalizeMany(ids: string[]): void } {
+export function createLibraryBulk(
+  report: OpenReport,
+  ui: UiStore,
+  /** After a 定稿 of these drafts: what happened beyond this desk (shared ones go to the office archive), as a sentence to add. */
+  afterFinalize: (ids: string[]) => Promise<{ note: string; failed: boolean }> = async () => ({ note: '', failed: false })
+): { trashMany(ids: string[]): void; finalizeMany(ids: string[]): void } {
   const openId = () => report.store.get().opened?.record.id ?? null
   return {
     trashMany: (ids) =>
@@ -28,9 +33,11 @@ export function createLibraryBulk(report: OpenReport, ui: UiStore): { trashMany(
         const id = openId()
         const includesOpen = id !== null && ids.includes(id)
         if (includesOpen) await report.flush()
+        const drafts = new Set(report.store.get().drafts.filter((d) => d.status === 'draft').map((d) => d.id))
         const n = await finalizeReports(ids)
         if (id !== null && includesOpen) await report.reloadIfOpen(id)
-        ui.notify('success', n === ids.length ? `已定稿 ${n} 篇。` : `已定稿 ${n} 篇（其余 ${ids.length - n} 篇原已定稿）。`)
+        const beyond = await afterFinalize(ids.filter((i) => drafts.has(i)))
+        ui.notify(beyond.failed ? 'error' : 'success', (n === ids.length ? `已定稿 ${n} 篇。` : `已定稿 ${n} 篇（其余 ${ids.length - n} 篇原已定稿）。`) + beyond.note)
       })().catch((e: unknown) => ui.notify('error', errorText(e)))
   }
 }

@@ -1,4 +1,4 @@
-import { memo, useCallback, useState, type DragEvent, type KeyboardEvent } from 'react'
+import { memo, useCallback, useState, type DragEvent, type KeyboardEvent, type ReactNode } from 'react'
 import { $getNodeByKey, type LexicalEditor } from 'lexical'
 import { $headingByKey, $moveSection, $shiftSection } from '../../editor/sections'
 import type { OutlineEntry } from './outlineEntries'
@@ -22,9 +22,11 @@ interface ItemProps {
   toggle: (key: string) => void
   dropTarget: { key: string; position: 'before' | 'after' } | null
   setDropTarget: (t: { key: string; position: 'before' | 'after' } | null) => void
+  /** Shown in the row after the title (a shared report's assignment). */
+  extra?: (entry: OutlineEntry) => ReactNode
 }
 
-function OutlineItemView({ entry, editor, collapsed, toggle, dropTarget, setDropTarget }: ItemProps) {
+function OutlineItemView({ entry, editor, collapsed, toggle, dropTarget, setDropTarget, extra }: ItemProps) {
   const isCollapsed = collapsed.has(entry.key)
   const hasChildren = entry.children.length > 0
   const shift = (delta: 1 | -1) => editor.update(() => {
@@ -92,6 +94,7 @@ function OutlineItemView({ entry, editor, collapsed, toggle, dropTarget, setDrop
           <span className="outline-marker">{entry.marker}</span>
           {entry.title || <em className="muted">（无标题）</em>}
         </button>
+        {extra?.(entry)}
         <span className="outline-count" title="本节字数">{entry.characters}</span>
         <span className="outline-actions">
           <button type="button" tabIndex={-1} aria-label="升级" title="升级（Shift+Tab）" disabled={entry.level <= 1} onClick={() => shift(-1)}>
@@ -105,7 +108,7 @@ function OutlineItemView({ entry, editor, collapsed, toggle, dropTarget, setDrop
       {hasChildren && !isCollapsed && (
         <ul role="group">
           {entry.children.map((c) => (
-            <OutlineItemMemo key={c.key} entry={c} editor={editor} collapsed={collapsed} toggle={toggle} dropTarget={dropTarget} setDropTarget={setDropTarget} />
+            <OutlineItemMemo key={c.key} entry={c} editor={editor} collapsed={collapsed} toggle={toggle} dropTarget={dropTarget} setDropTarget={setDropTarget} extra={extra} />
           ))}
         </ul>
       )}
@@ -114,7 +117,7 @@ function OutlineItemView({ entry, editor, collapsed, toggle, dropTarget, setDrop
 }
 
 /** The live outline: click to jump, drag to move a section with all under it, promote, demote, collapse. */
-function OutlinePanelView({ entries, editor }: { entries: OutlineEntry[]; editor: LexicalEditor | null }) {
+function OutlinePanelView({ entries, editor, extra }: { entries: OutlineEntry[]; editor: LexicalEditor | null; extra?: (entry: OutlineEntry) => ReactNode }) {
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set())
   const [dropTarget, setDropTarget] = useState<{ key: string; position: 'before' | 'after' } | null>(null)
   const toggle = useCallback(
@@ -133,7 +136,7 @@ function OutlinePanelView({ entries, editor }: { entries: OutlineEntry[]; editor
       ) : (
         <ul role="tree" aria-label="章节大纲" className="outline-tree">
           {entries.map((e) => (
-            <OutlineItemMemo key={e.key} entry={e} editor={editor} collapsed={collapsed} toggle={toggle} dropTarget={dropTarget} setDropTarget={setDropTarget} />
+            <OutlineItemMemo key={e.key} entry={e} editor={editor} collapsed={collapsed} toggle={toggle} dropTarget={dropTarget} setDropTarget={setDropTarget} extra={extra} />
           ))}
         </ul>
       )}

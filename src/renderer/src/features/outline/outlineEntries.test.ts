@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { emptyReport, paragraph, section, type Report } from '@shared/doc/model'
+import { emptyReport, paragraph, section, walkSections, type Report } from '@shared/doc/model'
 import { outlineEntries } from './outlineEntries'
 
 function info(second: string, child = '加强教师培训。'): { report: Report; headingKeys: string[] } {
@@ -8,6 +8,8 @@ function info(second: string, child = '加强教师培训。'): { report: Report
     section(1, '基本情况', [paragraph('全年招生7052人。')]),
     section(1, '主要做法', [paragraph(second)], [section(2, '队伍建设', [paragraph(child)]), section(2, '教学管理', [paragraph('规范课程。')])])
   ]
+  // A section keeps its id across edits, as in the editor.
+  for (const [i, { section: s }] of [...walkSections(report.sections)].entries()) s.id = `s${i}`
   return { report, headingKeys: ['h1', 'h2', 'h3', 'h4'] }
 }
 

@@ -4,6 +4,8 @@ import type { DocumentInfo } from '../../editor/plugins/DocumentInfoPlugin'
 
 export interface OutlineEntry {
   key: string
+  /** The section's id in the model (assignments of a shared report name it). */
+  id: string
   marker: string
   title: string
   level: number
@@ -32,6 +34,7 @@ function share(entry: OutlineEntry, old: Map<string, OutlineEntry>): OutlineEntr
   const o = old.get(entry.key)
   const same =
     o &&
+    o.id === entry.id &&
     o.marker === entry.marker &&
     o.title === entry.title &&
     o.level === entry.level &&
@@ -47,6 +50,7 @@ function buildEntries(info: DocumentInfo): OutlineEntry[] {
   numberSections(info.report.sections).forEach((n, i) => {
     const entry: OutlineEntry = {
       key: info.headingKeys[i],
+      id: n.section.id,
       marker: n.marker,
       title: n.section.title,
       level: n.section.level,

@@ -9,8 +9,10 @@ const GUTTER = 24
  * Scales the page: a transform, so the text is laid out (and lines break) exactly as at 100 %,
  * and a frame sized to the scaled page so the scroller scrolls the right distance. In "fit" mode
  * the zoom follows the window's width, so the page never needs sideways scrolling. Ctrl+wheel zooms.
+ * `overlay` is drawn over the scaled page unscaled, in screen pixels (collaborators' carets, which
+ * @lexical/yjs places from the text's on-screen rectangles).
  */
-export function PageZoom({ zoom, children }: { zoom: Zoom; children: ReactNode }) {
+export function PageZoom({ zoom, children, overlay }: { zoom: Zoom; children: ReactNode; overlay?: ReactNode }) {
   const frame = useRef<HTMLDivElement>(null)
   const percent = useStore(zoom.store, (s) => s.percent)
   const scale = percent / 100
@@ -64,6 +66,7 @@ export function PageZoom({ zoom, children }: { zoom: Zoom; children: ReactNode }
       <div className="page-zoom" style={scale === 1 ? undefined : { transform: `scale(${scale})` }}>
         {children}
       </div>
+      {overlay}
     </div>
   )
 }

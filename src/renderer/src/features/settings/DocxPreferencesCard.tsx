@@ -35,6 +35,9 @@ export function DocxPreferencesCard() {
       <label>
         <input type="checkbox" checked={prefs.level3Bold ?? false} onChange={(e) => update({ ...prefs, level3Bold: e.target.checked })} /> 三级标题（1.）加粗
       </label>
+      <label>
+        <input type="checkbox" checked={prefs.comments ?? true} onChange={(e) => update({ ...prefs, comments: e.target.checked })} /> 共享报告的批注导出为 Word 批注
+      </label>
     </section>
   )
 }

@@ -7,6 +7,7 @@ import { ImportProgress } from '../import/ImportPreview'
 import { RestoreDialog } from './RestoreDialog'
 import { DocxPreferencesCard } from './DocxPreferencesCard'
 import { openedBackup, runBackup } from './backupFlow'
+import { OfficeServerCard } from '../collab/OfficeServerCard'
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e)
@@ -146,6 +147,7 @@ export function SettingsScreen({ onRestored, notify }: { onRestored: () => Promi
         )}
       </section>
       <DocxPreferencesCard />
+      <OfficeServerCard notify={notify} />
       {restoring && <RestoreDialog name={restoring.name} preview={restoring.preview} onApply={(m) => void apply(m)} onCancel={cancelRestore} />}
       {progress && <ImportProgress {...progress} />}
     </section>

@@ -3,6 +3,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import type { LexicalEditor } from 'lexical'
 import type { ReportMeta } from '@shared/doc/model'
 import { $editorToReport } from '../../convert/toModel'
+import { withModelExtras } from '../../modelExtras'
 import { saveReport } from '../../../db/reports'
 import { maybeAutoVersion } from '../../../db/versions'
 import { saveSession } from '../../../db/session'
@@ -63,7 +64,7 @@ export function AutosavePlugin({
     const save = async (e: LexicalEditor, due: number) => {
       const state = e.getEditorState()
       const json = JSON.stringify(state.toJSON())
-      const { report, caret } = state.read(() => ({ report: $editorToReport(latest.current.meta), caret: $caret() }))
+      const { report, caret } = state.read(() => ({ report: withModelExtras(e, $editorToReport(latest.current.meta)), caret: $caret() }))
       await saveReport(reportId, report, json)
       lastSaveMs = performance.now() - due
       // A snapshot at most every 10 minutes of editing, so yesterday's text is never more than a click away.

@@ -3,6 +3,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $getRoot, type LexicalEditor } from 'lexical'
 import type { Report, ReportMeta } from '@shared/doc/model'
 import { $editorToReport } from '../../convert/toModel'
+import { withModelExtras } from '../../modelExtras'
 import { $isSectionHeadingNode } from '../../nodes/SectionHeadingNode'
 
 export interface DocumentInfo {
@@ -13,7 +14,7 @@ export interface DocumentInfo {
 
 export function readDocumentInfo(editor: LexicalEditor, meta: ReportMeta): DocumentInfo {
   return editor.getEditorState().read(() => ({
-    report: $editorToReport(meta),
+    report: withModelExtras(editor, $editorToReport(meta)),
     headingKeys: $getRoot()
       .getChildren()
       .filter($isSectionHeadingNode)
