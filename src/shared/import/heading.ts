@@ -80,9 +80,11 @@ function parseHeadingText(marker: Marker): HeadingParse | null {
   if (!rest) return { marker, title: '', runIn: false, body: '', closedSentence: false }
 
   // A heading whose line break was lost: a short title, a space, then the section's text.
-  const spaced = /^(\S{2,30}?)\s+(\S[\s\S]{14,})$/.exec(rest)
-  if (spaced && (spaced[1].match(/[\u3400-\u9fff]/g)?.length ?? 0) >= 2 && !/[。！？；;：:]/.test(spaced[1]) && /[。！？，,；;]/.test(spaced[2])) {
-    return { marker, title: stripTrailing(spaced[1]), runIn: false, body: spaced[2].trim(), closedSentence: false }
+  // Only the lead is matched by the pattern: one over the whole text overflowed the stack on a 20 MB line.
+  const lead = /^(\S{2,30}?)\s+(?=\S)/.exec(rest)
+  const after = lead ? rest.slice(lead[0].length) : ''
+  if (lead && after.length >= 15 && (lead[1].match(/[\u3400-\u9fff]/g)?.length ?? 0) >= 2 && !/[。！？；;：:]/.test(lead[1]) && /[。！？，,；;]/.test(after)) {
+    return { marker, title: stripTrailing(lead[1]), runIn: false, body: after.trim(), closedSentence: false }
   }
   const end = firstSentenceEnd(rest)
   // A short lead-in closed by a colon (（1）实习生做好总结：实习结束后…) is a run-in heading too.
