@@ -62,6 +62,13 @@ test.describe('two desks on one office server', () => {
     await a.editor.press('Enter')
     await a.editor.pasteText(REPORT)
     await expect.poll(() => a.editor.headingTexts()).toEqual(['一、工作完成情况', '二、存在的问题', '三、下一步工作打算'])
+    // The share dialog behaves as every dialog: focus inside it, Escape cancels and shares nothing.
+    await a.page.getByRole('button', { name: /^共享/ }).click()
+    const sharing = a.page.getByRole('dialog', { name: '共享报告' })
+    await expect(sharing.locator(':focus')).toHaveCount(1)
+    await a.page.keyboard.press('Escape')
+    await expect(sharing).toBeHidden()
+    await expect(a.page.locator('.collab-status')).toHaveCount(0)
     await shareWith(a, ['李干事'])
     await expect(a.page.locator('.collab-status')).toContainText('已连接')
     await expect.poll(() => a.editor.headingTexts()).toEqual(['一、工作完成情况', '二、存在的问题', '三、下一步工作打算'])

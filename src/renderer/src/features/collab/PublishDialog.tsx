@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { Report } from '@shared/doc/model'
 import type { Audience } from '@shared/office/ipc'
+import { Modal } from '../../ui/Modal'
 import { useOfficeStatus } from './officeStatus'
 import { syncOfficeSoon } from './OfficeSync'
 import { PeoplePicker, usePeople, type Picked } from './PeoplePicker'
@@ -33,27 +34,25 @@ export function PublishDialog({ reportId, report, onClose, notify }: { reportId:
   }
 
   return (
-    <div className="modal-backdrop">
-      <div className="modal publish-dialog" role="dialog" aria-modal="true" aria-label="发布到办公室">
-        <h2 className="modal-title">发布到办公室文档库</h2>
-        <label>
-          <input type="checkbox" checked={everyone} onChange={(e) => setEveryone(e.target.checked)} /> 全体同事可见
-        </label>
-        {!everyone && (
-          <div className="modal-body">
-            {error && <p className="form-error">{error}</p>}
-            {people && <PeoplePicker people={people} picked={picked} onChange={setPicked} exclude={status?.user?.id} />}
-          </div>
-        )}
-        <div className="modal-actions">
-          <button type="button" onClick={onClose}>
-            取消
-          </button>
-          <button type="button" className="primary" disabled={busy || (!everyone && picked.units.size + picked.users.size === 0)} onClick={() => void publish()}>
-            {busy ? '正在发布…' : '发布'}
-          </button>
+    <Modal label="发布到办公室" className="publish-dialog" onCancel={onClose}>
+      <h2 className="modal-title">发布到办公室文档库</h2>
+      <label>
+        <input type="checkbox" checked={everyone} onChange={(e) => setEveryone(e.target.checked)} /> 全体同事可见
+      </label>
+      {!everyone && (
+        <div className="modal-body">
+          {error && <p className="form-error">{error}</p>}
+          {people && <PeoplePicker people={people} picked={picked} onChange={setPicked} exclude={status?.user?.id} />}
         </div>
+      )}
+      <div className="modal-actions">
+        <button type="button" onClick={onClose}>
+          取消
+        </button>
+        <button type="button" className="primary" disabled={busy || (!everyone && picked.units.size + picked.users.size === 0)} onClick={() => void publish()}>
+          {busy ? '正在发布…' : '发布'}
+        </button>
       </div>
-    </div>
+    </Modal>
   )
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { Report } from '@shared/doc/model'
 import type { Share } from '@shared/office/ipc'
+import { Modal } from '../../ui/Modal'
 import { officeDb } from './officeDb'
 import { useOfficeStatus } from './officeStatus'
 import { syncOfficeSoon } from './OfficeSync'
@@ -57,29 +58,27 @@ export function ShareDialog({ reportId, report, onClose, notify }: { reportId: s
   }
 
   return (
-    <div className="modal-backdrop">
-      <div className="modal share-dialog" role="dialog" aria-modal="true" aria-label="共享报告">
-        <h2 className="modal-title">共享《{title || '未命名'}》</h2>
-        <div className="modal-body">
-          {error && <p className="form-error">{error}</p>}
-          {!people && !error && <p className="muted">正在读取同事名单…</p>}
-          {people && <PeoplePicker people={people} picked={picked} onChange={setPicked} exclude={status?.user?.id} />}
-        </div>
-        <label>
-          <input type="checkbox" checked={readOnly} onChange={(e) => setReadOnly(e.target.checked)} /> 只能阅读，不能修改
-        </label>
-        <label>
-          <input type="checkbox" checked={limited} disabled={readOnly} onChange={(e) => setLimited(e.target.checked)} /> 协作者只能修改分配给自己（或本科室）的章节
-        </label>
-        <div className="modal-actions">
-          <button type="button" onClick={onClose}>
-            取消
-          </button>
-          <button type="button" className="primary" disabled={busy || !people} onClick={() => void share()}>
-            {busy ? '正在共享…' : '共享'}
-          </button>
-        </div>
+    <Modal label="共享报告" className="share-dialog" onCancel={onClose}>
+      <h2 className="modal-title">共享《{title || '未命名'}》</h2>
+      <div className="modal-body">
+        {error && <p className="form-error">{error}</p>}
+        {!people && !error && <p className="muted">正在读取同事名单…</p>}
+        {people && <PeoplePicker people={people} picked={picked} onChange={setPicked} exclude={status?.user?.id} />}
       </div>
-    </div>
+      <label>
+        <input type="checkbox" checked={readOnly} onChange={(e) => setReadOnly(e.target.checked)} /> 只能阅读，不能修改
+      </label>
+      <label>
+        <input type="checkbox" checked={limited} disabled={readOnly} onChange={(e) => setLimited(e.target.checked)} /> 协作者只能修改分配给自己（或本科室）的章节
+      </label>
+      <div className="modal-actions">
+        <button type="button" onClick={onClose}>
+          取消
+        </button>
+        <button type="button" className="primary" disabled={busy || !people} onClick={() => void share()}>
+          {busy ? '正在共享…' : '共享'}
+        </button>
+      </div>
+    </Modal>
   )
 }

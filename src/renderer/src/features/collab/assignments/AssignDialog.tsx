@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { ASSIGNMENT_STATES, type Assignment, type AssignmentState } from '@shared/office/layout'
+import { Modal } from '../../../ui/Modal'
 import { usePeople } from '../PeoplePicker'
 import type { AssignmentsController } from './controller'
 
@@ -28,12 +29,8 @@ export function AssignDialog({ sectionId, title, assignment, controller, onClose
   }
 
   return (
-    <div className="modal-backdrop">
+    <Modal label="分工" className="assign-dialog" onCancel={onClose}>
       <form
-        className="modal assign-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-label="分工"
         onSubmit={(e) => {
           e.preventDefault()
           save()
@@ -85,6 +82,6 @@ export function AssignDialog({ sectionId, title, assignment, controller, onClose
           </button>
         </div>
       </form>
-    </div>
+    </Modal>
   )
 }
