@@ -5,12 +5,13 @@
 import { UserError } from '../errors'
 import { canonicalJson } from './canonical'
 import { BACKUP_FORMAT_VERSION, MAX_BACKUP_BYTES } from './format'
-import { sha256Hex } from './sha256'
+import { sha256Hex, type Sha256Hex } from './sha256'
 
 export const NOTHING_RESTORED = '没有恢复任何内容。'
 
-export function checksumOf(canonical: string): string {
-  return `sha256:${sha256Hex(canonical)}`
+/** The checksum of a record's canonical JSON (its text, or that text's UTF-8 bytes). */
+export function checksumOf(canonical: string | Uint8Array, hash: Sha256Hex = sha256Hex): string {
+  return `sha256:${hash(canonical)}`
 }
 
 /**
@@ -18,10 +19,10 @@ export function checksumOf(canonical: string): string {
  * standing in by its own checksum (which already covers it). Same protection as hashing every
  * record twice, at half the cost on a large archive.
  */
-export function wholeFileChecksum(body: Record<string, unknown> & { payload: object }): string {
+export function wholeFileChecksum(body: Record<string, unknown> & { payload: object }, hash: Sha256Hex = sha256Hex): string {
   const payload = body.payload as Record<string, unknown> & { reports: object[]; versions: object[] }
   const digest = (items: object[]) => items.map((item) => ({ ...item, record: undefined }))
-  return checksumOf(canonicalJson({ ...body, payload: { ...payload, reports: digest(payload.reports), versions: digest(payload.versions) } }))
+  return checksumOf(canonicalJson({ ...body, payload: { ...payload, reports: digest(payload.reports), versions: digest(payload.versions) } }), hash)
 }
 
 export function describeError(e: unknown): string {

@@ -1,7 +1,10 @@
+import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { isUserError } from '../errors'
 import { canonicalJson } from './canonical'
 import { checksumOf, decodeBackup, decodeBackupBytes, encodeBackup, wholeFileChecksum } from './codec'
+import { BackupDecoder } from './decoder'
+import type { Sha256Hex } from './sha256'
 import { BACKUP_FORMAT_VERSION, type Archive } from './format'
 import { sampleArchive } from './sample-archive'
 
@@ -46,6 +49,23 @@ describe('backup file format', () => {
   it('still reads a pretty-printed copy (checksums are over values, not bytes)', () => {
     const archive = sampleArchive()
     expect(decodeBackup(JSON.stringify(JSON.parse(encode(archive)), null, 2)).reports).toEqual(archive.reports)
+  })
+
+  it('gives the same file and the same checks with the native SHA-256 main uses', () => {
+    const native: Sha256Hex = (data) => createHash('sha256').update(data).digest('hex')
+    const archive = sampleArchive()
+    const text = encodeBackup(archive, { appVersion: '0.1.0', now: NOW, sha256Hex: native }).text
+    expect(text).toBe(encode(archive))
+    const read = (bytes: Uint8Array) => {
+      const decoder = new BackupDecoder({ sha256Hex: native })
+      const records = decoder.write(bytes)
+      decoder.end()
+      return records
+    }
+    expect(read(new TextEncoder().encode(text)).filter((r) => r.table === 'reports').map((r) => r.record)).toEqual(archive.reports)
+    const damagedText = text.replace('2022年第3号工作总结', '2022年第8号工作总结')
+    expect(damagedText).not.toBe(text)
+    expect(failure(() => read(new TextEncoder().encode(damagedText))).message).toContain('数据与校验和不符')
   })
 
   it('rejects every single changed byte with a clear error', () => {

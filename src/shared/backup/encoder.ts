@@ -9,6 +9,7 @@
  */
 import { CanonicalFragment, canonicalJson } from './canonical'
 import { checksumOf, describeError, wholeFileChecksum } from './checksums'
+import type { Sha256Hex } from './sha256'
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, ReportRecordSchema, SettingRecordSchema, VersionRecordSchema, type BackupCounts } from './format'
 
 export type BackupTable = 'reports' | 'settings' | 'versions'
@@ -27,6 +28,8 @@ export interface SkippedRecord {
 export interface EncodeOptions {
   appVersion: string
   now?: Date | number
+  /** A faster SHA-256 where there is one (main passes node:crypto's); the same digests either way. */
+  sha256Hex?: Sha256Hex
 }
 
 const validators: Record<BackupTable, (r: unknown) => unknown> = {
@@ -78,7 +81,7 @@ export class BackupEncoder {
         this.settings.push(new CanonicalFragment(json))
         item = json
       } else {
-        const checksum = checksumOf(json)
+        const checksum = checksumOf(json, this.opts.sha256Hex)
         this.digests[table].push({ checksum })
         item = `{"checksum":${JSON.stringify(checksum)},"record":${json}}`
       }
@@ -109,7 +112,7 @@ export class BackupEncoder {
     }
     const { payload: _payload, version: _version, ...before } = body
     // Canonical key order: app, checksum, counts, createdAt, format, payload, version.
-    return `${canonicalJson({ ...before, checksum: wholeFileChecksum(body) }).slice(0, -1)},"payload":{`
+    return `${canonicalJson({ ...before, checksum: wholeFileChecksum(body, this.opts.sha256Hex) }).slice(0, -1)},"payload":{`
   }
 
   /** Opens `next` and closes every table before it (an absent table is written empty). */

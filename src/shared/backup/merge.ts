@@ -18,7 +18,7 @@
  */
 import type { ReportSummary } from '../archive/records'
 import { canonicalJson } from './canonical'
-import { sha256Hex } from './sha256'
+import { sha256HexAsync } from './sha256'
 import type { BackupCounts, BackupSource, ReportRecord, SettingRecord, VersionRecord } from './format'
 
 export type RestoreMode = 'merge' | 'replace'
@@ -77,7 +77,8 @@ export interface Decision {
   copy?: { of: 'local' | 'backup'; version: VersionRecord }
 }
 
-const key = (text: string) => sha256Hex(text).slice(0, 32)
+// Web Crypto where there is one: a restore preview hashes every history entry of the backup.
+const key = async (text: string) => (await sha256HexAsync(text)).slice(0, 32)
 /** Two texts of a report are the same when these are equal. */
 export const contentKey = (r: { report: unknown; editorState: unknown }) => key(canonicalJson({ report: r.report, editorState: r.editorState }))
 /** A history entry without its local number: two entries are the same when these are equal. */
@@ -119,35 +120,38 @@ export class MergePlanner {
   /** Plans a batch of the backup's reports; one decision each, in order. */
   async reports(batch: ReportRecord[]): Promise<Decision[]> {
     const locals = await this.local.reports(batch.map((b) => b.id))
-    return batch.map((b, i) => {
-      const l = locals[i]
-      this.backupIds.add(b.id)
-      this.preview.backup.reports++
-      if (!l) {
-        this.preview.reports.add.push(item(b))
-        return { put: true }
-      }
-      if (canonicalJson(l) === canonicalJson(b)) {
-        this.preview.reports.unchanged.push(item(b, l))
-        return { put: false }
-      }
-      const backupNewer = b.updatedAt > l.updatedAt
-      ;(backupNewer ? this.preview.reports.replace : this.preview.reports.keepLocal).push(item(b, l))
-      const loser = backupNewer ? l : b
-      const loserKey = contentKey(loser)
-      if (loserKey === contentKey(backupNewer ? b : l)) return { put: backupNewer }
-      this.candidates.set(b.id, loserKey)
-      // createdAt is when that text was last edited, so the history lists it where it belongs in time.
-      const version: VersionRecord = {
-        reportId: b.id,
-        createdAt: loser.updatedAt,
-        reason: 'restore',
-        note: backupNewer ? '恢复备份前的本机内容' : `备份文件中的内容${this.backupDate}`,
-        report: loser.report,
-        editorState: loser.editorState
-      }
-      return { put: backupNewer, copy: { of: backupNewer ? 'local' : 'backup', version } }
-    })
+    const decisions: Decision[] = []
+    for (const [i, b] of batch.entries()) decisions.push(await this.report(b, locals[i]))
+    return decisions
+  }
+
+  private async report(b: ReportRecord, l: ReportRecord | undefined): Promise<Decision> {
+    this.backupIds.add(b.id)
+    this.preview.backup.reports++
+    if (!l) {
+      this.preview.reports.add.push(item(b))
+      return { put: true }
+    }
+    if (canonicalJson(l) === canonicalJson(b)) {
+      this.preview.reports.unchanged.push(item(b, l))
+      return { put: false }
+    }
+    const backupNewer = b.updatedAt > l.updatedAt
+    ;(backupNewer ? this.preview.reports.replace : this.preview.reports.keepLocal).push(item(b, l))
+    const loser = backupNewer ? l : b
+    const loserKey = await contentKey(loser)
+    if (loserKey === (await contentKey(backupNewer ? b : l))) return { put: backupNewer }
+    this.candidates.set(b.id, loserKey)
+    // createdAt is when that text was last edited, so the history lists it where it belongs in time.
+    const version: VersionRecord = {
+      reportId: b.id,
+      createdAt: loser.updatedAt,
+      reason: 'restore',
+      note: backupNewer ? '恢复备份前的本机内容' : `备份文件中的内容${this.backupDate}`,
+      report: loser.report,
+      editorState: loser.editorState
+    }
+    return { put: backupNewer, copy: { of: backupNewer ? 'local' : 'backup', version } }
   }
 
   async settings(batch: SettingRecord[]): Promise<Decision[]> {
@@ -168,21 +172,35 @@ export class MergePlanner {
   /** Backup versions not already in the history are added (without their number). */
   async versions(batch: VersionRecord[]): Promise<Decision[]> {
     const locals = await this.local.versionsAt(batch.map((v) => [v.reportId, v.createdAt]))
-    const localEntries = new Set(locals.map((v) => key(canonicalJson(withoutSeq(v)))))
-    return batch.map((v) => {
+    const entryKey = (v: VersionRecord) => key(canonicalJson(withoutSeq(v)))
+    const localEntries = new Set(await Promise.all(locals.map(entryKey)))
+    const entries = await Promise.all(batch.map(entryKey))
+    // Only where a copy is planned is it checked against the versions. A file has its reports before
+    // its versions (tables in key order); one that had not would keep a copy a version already holds.
+    const contents = await Promise.all(batch.map((v) => (this.candidates.has(v.reportId) ? contentKey(v) : null)))
+    return batch.map((v, i) => {
       this.preview.backup.versions++
-      const entry = key(canonicalJson(withoutSeq(v)))
+      const entry = entries[i]
       if (localEntries.has(entry) || this.addedEntries.has(entry)) {
         this.preview.versions.unchanged++
         return { put: false }
       }
       this.addedEntries.add(entry)
-      const contents = this.addedContents.get(v.reportId) ?? new Set<string>()
-      contents.add(contentKey(v))
-      this.addedContents.set(v.reportId, contents)
+      const content = contents[i]
+      if (content !== null) this.addedContents.set(v.reportId, (this.addedContents.get(v.reportId) ?? new Set<string>()).add(content))
       this.preview.versions.add++
       return { put: true }
     })
+  }
+
+  /**
+   * A replace takes every version of the backup as it is: they are only counted (the preview
+   * before it, a merge plan, already compared them with the archive).
+   */
+  countVersions(batch: readonly unknown[]): Decision[] {
+    this.preview.backup.versions += batch.length
+    this.preview.versions.add += batch.length
+    return batch.map(() => ({ put: true }))
   }
 
   /** Whether the copy planned for this report is kept (known after finish()). */

@@ -6,6 +6,7 @@ import { wholeFileChecksum } from '@shared/backup/checksums'
 import { sampleArchive } from '@shared/backup/sample-archive'
 import { isUserError } from '@shared/errors'
 import { ArchiveDatabase } from './database'
+import { backupArchive, type ArchiveBatch } from './backup'
 import { applyRestore, bytesSource, clearStaging, previewRestore } from './restore'
 import { archiveOf, backupBytes, seedArchive } from './testing'
 
@@ -70,6 +71,22 @@ describe('back up → file → replace', () => {
     // Version numbering continues after the restored ones.
     const seq = await target.versions.add({ ...(await target.versions.toArray())[0], seq: undefined })
     expect(seq).toBeGreaterThan(24)
+  })
+})
+
+describe('a backup that fails', () => {
+  it('stops at the batch main could not write, and says why', async () => {
+    const db = await freshDb(sampleArchive({ reports: 30, versionsPerReport: 2 }))
+    const written: ArchiveBatch[] = []
+    const write = async (batch: ArchiveBatch) => {
+      if (written.length === 1) throw new Error('磁盘已满')
+      written.push(batch)
+    }
+    const progress: number[] = []
+    await expect(backupArchive(db, write, (done) => progress.push(done))).rejects.toThrow('磁盘已满')
+    expect(written.map((b) => b.table)).toEqual(['reports'])
+    // Progress counts only what was written.
+    expect(progress.at(-1)).toBe(written[0].rows.length)
   })
 })
 

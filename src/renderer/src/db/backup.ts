@@ -81,9 +81,21 @@ export async function backupArchive(db: ArchiveDatabase, write: (batch: ArchiveB
   const total = counts.reports + counts.versions + counts.settings
   let done = 0
   onProgress?.(0, total)
-  for await (const batch of readArchive(db)) {
-    await write(batch)
-    done += batch.rows.length
-    onProgress?.(Math.min(done, total), total)
+  const batches = readArchive(db)
+  try {
+    // The next batch is read from the database while main writes this one: the two take turns on
+    // different processes, so a backup takes about the longer of the two, not their sum.
+    let next = batches.next()
+    for (;;) {
+      const batch = await next
+      if (batch.done) break
+      next = batches.next()
+      next.catch(() => undefined) // a write that fails ends the loop; this read's error is not news
+      await write(batch.value)
+      done += batch.value.rows.length
+      onProgress?.(Math.min(done, total), total)
+    }
+  } finally {
+    await batches.return(undefined)
   }
 }

@@ -52,8 +52,10 @@ function localArchive(db: ArchiveDatabase): LocalArchive {
     },
     versionsAt: async (keys) =>
       db.transaction('r', db.versions, db.chunks, async () => decodeVersions(db, await db.versions.where('[reportId+createdAt]').anyOf(keys).toArray())),
-    versionContents: async (reportId) =>
-      db.transaction('r', db.versions, db.chunks, async () => new Set((await decodeVersions(db, await db.versions.where('reportId').equals(reportId).toArray())).map(contentKey))),
+    versionContents: async (reportId) => {
+      const versions = await db.transaction('r', db.versions, db.chunks, async () => decodeVersions(db, await db.versions.where('reportId').equals(reportId).toArray()))
+      return new Set(await Promise.all(versions.map(contentKey)))
+    },
     settings: (keys) => db.settings.bulkGet(keys),
     summaries: () => db.summaries.toArray(),
     counts: async () => ({ reports: await db.summaries.count(), versions: await db.versions.count(), settings: await db.settings.count() })
@@ -89,7 +91,9 @@ async function pass(db: ArchiveDatabase, source: RestoreSource, mode: RestoreMod
           ? await planner.reports(records as ReportRecord[])
           : table === 'settings'
             ? await planner.settings(records as SettingRecord[])
-            : await planner.versions(records as VersionRecord[])
+            : mode === 'replace' && stage
+              ? planner.countVersions(records)
+              : await planner.versions(records as VersionRecord[])
       if (!stage) continue
       records.forEach((record, i) => {
         const d = decisions[i]

@@ -32,8 +32,14 @@ export async function runBackup(kind: BackupKind, options: { onProgress?: (done:
 export function openedBackup(session: string): RestoreSource {
   return {
     async *read() {
-      for (let restart = true; ; restart = false) {
-        const { records, createdAt, total, header, done } = await window.api.backupRead({ session, restart })
+      // Main reads and checks the next batch while this one is planned and staged here.
+      let pending = window.api.backupRead({ session, restart: true })
+      for (;;) {
+        const { records, createdAt, total, header, done } = await pending
+        if (!done) {
+          pending = window.api.backupRead({ session, restart: false })
+          pending.catch(() => undefined) // a pass that stops here hears its own error, not this one's
+        }
         yield { records, createdAt, total, header }
         if (done) return
       }
