@@ -11,17 +11,8 @@ import { extname, join, normalize, relative } from 'node:path'
 import type { Page } from '@playwright/test'
 import { CONTENT_SECURITY_POLICY } from '../src/main/csp'
 import { createHandlers, invokeHandler } from '../src/main/handlers'
-import { EVENTS, REQUESTS, subscribeNameOf } from '../src/shared/ipc-channels'
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json'
-}
+import { addApiShim, emitTo } from '../e2e/fixtures/apiShim'
+import { MIME } from '../e2e/fixtures/mime'
 
 /** Answers the next native dialogs, in order (as e2e/fixtures/launch.ts's DialogAnswers). */
 export class BenchDialogs {
@@ -58,7 +49,7 @@ export async function serveApp(rendererDir: string, dir: string, dialogs: BenchD
     printHtml: async () => false,
     edit: () => undefined,
     emit: (event, payload) => {
-      void page?.evaluate(([e, p]) => (globalThis as unknown as { __zongjieEmit?: (e: string, p: unknown) => void }).__zongjieEmit?.(e as string, p), [event, payload] as const).catch(() => {})
+      if (page) emitTo(page)(event, payload)
     },
     defaultExportDir: dir,
     dataDir: join(dir, '.data')
@@ -90,33 +81,7 @@ export async function serveApp(rendererDir: string, dir: string, dialogs: BenchD
     origin,
     async attach(p) {
       page = p
-      // window.api as the preload shapes it: one function per request, one subscriber per event.
-      await p.addInitScript(
-        ({ requests, events }) => {
-          const w = globalThis as unknown as Record<string, unknown>
-          const listeners = new Map<string, Set<(p: unknown) => void>>()
-          const api: Record<string, unknown> = {}
-          for (const name of requests) {
-            api[name] = async (payload?: unknown) => {
-              const res = await fetch(`/__api/${encodeURIComponent(name)}`, { method: 'POST', body: payload === undefined ? '' : JSON.stringify(payload) })
-              const r = (await res.json()) as { ok: boolean; value?: unknown; error?: string }
-              if (r.ok) return r.value
-              throw new Error(r.error)
-            }
-          }
-          for (const [event, subscribe] of events) {
-            api[subscribe] = (listener: (p: unknown) => void) => {
-              const set = listeners.get(event) ?? new Set()
-              listeners.set(event, set)
-              set.add(listener)
-              return () => set.delete(listener)
-            }
-          }
-          w.__zongjieEmit = (event: string, payload: unknown) => listeners.get(event)?.forEach((l) => l(payload))
-          Object.defineProperty(globalThis, "api", { value: Object.freeze(api), writable: false })
-        },
-        { requests: [...REQUESTS], events: EVENTS.map((e) => [e, subscribeNameOf(e)] as const) }
-      )
+      await addApiShim(p, 'http')
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve()))
   }
