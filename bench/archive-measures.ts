@@ -224,7 +224,7 @@ export async function measureSize(env: Env, size: number, file: string): Promise
 
   const keys: number[] = []
   for (const q of queries.slice(RUNS + 1)) keys.push(await queryOnce(page, q))
-  row('phrase query, last key → results shown (50 ms debounce included)', keys, 'ms', `${keys.length} phrases of 2–6 characters from the archive`)
+  row('phrase query, last key (after a pause) → results shown', keys, 'ms', `${keys.length} phrases of 2–6 characters from the archive, the last character typed 200 ms after the rest; a key after a pause is searched at once, the keys of a burst 50 ms after its last (queryPacing.ts)`)
 
   stage('library, filters, queries')
   const memory = await memoryOf(app)

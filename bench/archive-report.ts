@@ -10,7 +10,7 @@ const GOALS: Record<string, string> = {
   'start → last draft editable': '≤ 1,000 ms; ≤ 1.5× the 100-report figure',
   'start → first search answered': '≤ 1,500 ms',
   'open the library → rows shown': '≤ 100 ms; ≤ 1.5× the 100-report figure',
-  'phrase query, last key → results shown (50 ms debounce included)': 'p95 ≤ 50 ms + the debounce (100 ms)',
+  'phrase query, last key (after a pause) → results shown': 'p95 ≤ 50 ms (no debounce after a pause)',
   'one autosave (正在保存… → 已保存)': 'no slower than with 100 reports; ≤ 1.5×',
   'renderer process memory (resident, search worker included)': '≤ 300 MB (renderer + worker)'
 }

@@ -1,5 +1,6 @@
-import { useEffect, useState, type ReactElement } from 'react'
+import { useEffect, useRef, useState, type ReactElement } from 'react'
 import type { LibraryFilter } from '../library/libraryFilter'
+import { createQueryPacer } from './queryPacing'
 import type { SearchClient, SearchHit } from './searchClient'
 
 function Highlighted({ text, ranges }: { text: string; ranges: [number, number][] }) {
@@ -15,14 +16,6 @@ function Highlighted({ text, ranges }: { text: string; ranges: [number, number][
   return <>{parts}</>
 }
 
-/**
- * How long the box waits after the last change before it searches. Short: the worker answers in a
- * few milliseconds and drops superseded queries itself, so the pause only has to gather the keys of
- * one burst (a pasted word, fast typing) into one search; 50 ms is well under the ~100 ms at which
- * a delay starts to be seen. An IME's pinyin is never searched: only committed text is.
- */
-export const SEARCH_DEBOUNCE_MS = 50
-
 /** Full-text search over the archive, within the library's filters; results open at their section. */
 export function SearchBox({ client, filter, onOpen }: { client: () => SearchClient | null; filter: LibraryFilter; onOpen: (hit: SearchHit) => void }) {
   const [query, setQuery] = useState('')
@@ -30,6 +23,14 @@ export function SearchBox({ client, filter, onOpen }: { client: () => SearchClie
   const [error, setError] = useState<string | null>(null)
   /** True while an IME composes: the box then holds pinyin, not the words to search. */
   const [composing, setComposing] = useState(false)
+  // A key after a pause is searched at once, the keys of a burst once it ends (queryPacing.ts).
+  // An IME's pinyin is never searched: only committed text is.
+  const pacer = useRef(createQueryPacer())
+  const delay = useRef(0)
+  const change = (value: string) => {
+    delay.current = pacer.current.delayFor()
+    setQuery(value)
+  }
 
   useEffect(() => {
     const q = query.trim()
@@ -40,7 +41,8 @@ export function SearchBox({ client, filter, onOpen }: { client: () => SearchClie
     }
     if (composing) return
     let live = true
-    // A short pause while typing; the worker drops superseded queries itself.
+    const wait = delay.current
+    delay.current = 0 // a filter change is searched at once
     const t = setTimeout(() => {
       c.search(q, { year: filter.year ?? undefined, kind: filter.kind ?? undefined, status: filter.status ?? undefined, unit: filter.unit ?? undefined }, 50).then(
         (r) => {
@@ -51,7 +53,7 @@ export function SearchBox({ client, filter, onOpen }: { client: () => SearchClie
         },
         (e: unknown) => live && setError(e instanceof Error ? e.message : String(e))
       )
-    }, SEARCH_DEBOUNCE_MS)
+    }, wait)
     return () => {
       live = false
       clearTimeout(t)
@@ -66,11 +68,11 @@ export function SearchBox({ client, filter, onOpen }: { client: () => SearchClie
         placeholder="全文搜索，如：教师培训"
         aria-label="全文搜索"
         value={query}
-        onChange={(e) => setQuery(e.target.value)}
+        onChange={(e) => (composing ? setQuery(e.target.value) : change(e.target.value))}
         onCompositionStart={() => setComposing(true)}
         onCompositionEnd={(e) => {
           setComposing(false)
-          setQuery(e.currentTarget.value)
+          change(e.currentTarget.value)
         }}
       />
       {error && <p className="preview-error">{error}</p>}
