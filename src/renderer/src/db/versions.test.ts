@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto'
 import fc from 'fast-check'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { VERSION_REASONS } from '@shared/archive/records'
 import { DAY_MS, HOUR_MS, versionsToThin } from '@shared/archive/thinning'
 import { emptyReport, paragraph, section } from '@shared/doc/model'
@@ -36,6 +36,21 @@ describe('thinning', () => {
         expect(new Set(hourly).size).toBe(hourly.length)
       })
     )
+  })
+
+  it('a pass writes only to the histories it thins, so saves meanwhile are not held up', async () => {
+    const now = Date.now()
+    const quiet = await Promise.all(Array.from({ length: 30 }, (_, i) => createReport(report(`第${i}份`))))
+    for (const r of quiet) await addVersion(r, 'auto', '', now - 3 * DAY_MS)
+    const busy = await createReport(report('改了一天'))
+    for (let k = 0; k < 6; k++) await addVersion({ ...busy, report: report(`第${k}稿`) }, 'auto', '', now - 2 * DAY_MS - k * 60 * 1000)
+    const writes = vi.spyOn(db, 'transaction')
+    expect(await thinAllVersions(now)).toBe(5)
+    const readWrite = writes.mock.calls.filter((args) => args[0] === 'rw')
+    writes.mockRestore()
+    expect(readWrite).toHaveLength(1)
+    expect(await listVersions(busy.id)).toHaveLength(1)
+    for (const r of quiet) expect(await listVersions(r.id)).toHaveLength(1)
   })
 
   it('thins a long history in the database, keeps every manual version, and each kept version still opens', async () => {

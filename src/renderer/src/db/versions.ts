@@ -51,14 +51,29 @@ export function thinVersions(reportId: string, now = Date.now()): Promise<number
   return db.transaction('rw', versionTables(), () => thinIn(reportId, now))
 }
 
+/** Reports read per batch while looking for versions to thin. */
+const THIN_SCAN_BATCH = 200
+
 /**
- * Thins the history of every report, one report per transaction (run now and then, in the
- * background: a report no longer edited still has its last day's versions to thin).
+ * Thins the history of every report (run now and then, in the background: a report no longer
+ * edited still has its last day's versions to thin). What to remove is found in short read-only
+ * batches; only a report with something to remove gets a read-write transaction. A pass over
+ * thousands of reports took one read-write transaction each and held up every save behind it.
  */
 export async function thinAllVersions(now = Date.now()): Promise<number> {
-  const ids = [...new Set((await db.versions.orderBy('reportId').uniqueKeys()) as string[])]
+  const ids = (await db.versions.orderBy('reportId').uniqueKeys()) as string[]
   let removed = 0
-  for (const id of ids) removed += await thinVersions(id, now)
+  for (let i = 0; i < ids.length; i += THIN_SCAN_BATCH) {
+    const rows = await db.versions.where('reportId').anyOf(ids.slice(i, i + THIN_SCAN_BATCH)).toArray()
+    const byId = new Map<string, StoredVersion[]>()
+    for (const v of rows) byId.set(v.reportId, [...(byId.get(v.reportId) ?? []), v])
+    for (const [id, versions] of byId) {
+      versions.sort((a, b) => a.createdAt - b.createdAt) // as the history lists them, oldest first
+      const thin = versionsToThin(versions.map((v) => ({ seq: v.seq!, createdAt: v.createdAt, reason: v.reason })), now)
+      // Thinned again inside its own transaction: the history may have changed since it was read.
+      if (thin.length) removed += await thinVersions(id, now)
+    }
+  }
   return removed
 }
 
