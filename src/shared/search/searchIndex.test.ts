@@ -341,3 +341,21 @@ describe('property: updates and merges agree with a plain scan', () => {
     )
   })
 })
+
+describe('bulk load from batches', () => {
+  it('builds the same index as one load, batch by batch', async () => {
+    const docs = Array.from({ length: 23 }, (_, i) => ({ id: `r${i}`, report: simple(`${2000 + i}年工作总结`, `第${i}项：教师培训${i % 3 ? '和学区建设' : ''}，完成率${i * 4}%。`), facets: facets({ year: 2000 + i }), rev: i }))
+    const whole = new SearchIndex()
+    whole.load(docs)
+    async function* batches() {
+      for (let i = 0; i < docs.length; i += 5) {
+        await Promise.resolve()
+        yield docs.slice(i, i + 5)
+      }
+    }
+    const batched = new SearchIndex()
+    await batched.loadBatches(batches())
+    expect(batched.toSnapshot()).toEqual(whole.toSnapshot())
+    expect(batched.query('学区建设').total).toBe(15)
+  })
+})

@@ -46,6 +46,14 @@ interface DocEntry {
   rev: number
 }
 
+/** A report as a bulk load takes it. */
+export interface BulkDoc {
+  id: string
+  report: Report
+  facets: SearchFacets
+  rev?: number
+}
+
 /** The index as saved: every array typed, the texts in a few long strings. */
 export interface SearchSnapshot {
   version: 2
@@ -105,13 +113,30 @@ export class SearchIndex {
   }
 
   /** Adds many reports to an empty index at once: the postings are written in one pass at the end. */
-  load(docs: Iterable<{ id: string; report: Report; facets: SearchFacets; rev?: number }>): void {
+  load(docs: Iterable<BulkDoc>): void {
     this.beginBulk()
     try {
-      for (const d of docs) this.upsertPassages(d.id, d.report.meta.title, d.facets, reportPassages(d.report), false, d.rev)
+      for (const d of docs) this.addBulk(d)
     } finally {
       this.endBulk()
     }
+  }
+
+  /**
+   * As load(), from batches that arrive one after another (read from a database): each report is
+   * cut into passages as it comes and can go, so a build never holds the reports, only the index.
+   */
+  async loadBatches(batches: AsyncIterable<Iterable<BulkDoc>>): Promise<void> {
+    this.beginBulk()
+    try {
+      for await (const docs of batches) for (const d of docs) this.addBulk(d)
+    } finally {
+      this.endBulk()
+    }
+  }
+
+  private addBulk(d: BulkDoc): void {
+    this.upsertPassages(d.id, d.report.meta.title, d.facets, reportPassages(d.report), false, d.rev)
   }
 
   /** Adds or replaces a report. Passages whose text is unchanged keep their postings. */

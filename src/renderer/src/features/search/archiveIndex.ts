@@ -7,8 +7,7 @@
  * Runs in Node too (tests, with fake-indexeddb): it needs a database, not a worker.
  */
 import type { ReportSummary } from '@shared/archive/records'
-import type { Report } from '@shared/doc/model'
-import { SearchIndex } from '@shared/search/searchIndex'
+import { SearchIndex, type BulkDoc } from '@shared/search/searchIndex'
 import type { SearchFacets, SearchFilter, SearchResult } from '@shared/search/types'
 import type { ArchiveDatabase } from '../../db/database'
 import { dropSnapshot, loadSnapshot, saveSnapshot } from './indexStore'
@@ -77,25 +76,28 @@ export class ArchiveIndex {
 
   /** Reads these reports' models (not their editor states) a batch at a time and indexes them. */
   private async reindex(summaries: ReportSummary[]): Promise<void> {
-    // A first build into an empty index writes the postings once at the end (SearchIndex.load).
-    const bulk = this.index.size === 0 && summaries.length > BATCH
-    const loaded: { id: string; report: Report; facets: SearchFacets; rev: number }[] = []
+    // A first build into an empty index writes the postings once at the end (SearchIndex.loadBatches).
+    if (this.index.size === 0 && summaries.length > BATCH) {
+      const index = new SearchIndex()
+      await index.loadBatches(this.read(summaries))
+      this.index = index
+      return
+    }
+    for await (const docs of this.read(summaries)) for (const d of docs) this.index.upsert(d.id, d.report, d.facets, d.rev)
+  }
+
+  /** The reports' models in batches, each batch read when the one before is indexed. */
+  private async *read(summaries: ReportSummary[]): AsyncGenerator<BulkDoc[]> {
     for (let i = 0; i < summaries.length; i += BATCH) {
       const batch = summaries.slice(i, i + BATCH)
       const contents = await this.db.reports.bulkGet(batch.map((s) => s.id))
-      batch.forEach((s, k) => {
+      const docs = batch.flatMap((s, k) => {
         const content = contents[k]
-        if (!content) return
-        if (bulk) loaded.push({ id: s.id, report: content.report, facets: facetsOf(s), rev: s.updatedAt })
-        else this.index.upsert(s.id, content.report, facetsOf(s), s.updatedAt)
-        this.unsaved.add(s.id)
+        return content ? [{ id: s.id, report: content.report, facets: facetsOf(s), rev: s.updatedAt }] : []
       })
+      for (const d of docs) this.unsaved.add(d.id)
+      yield docs
       this.onProgress({ done: Math.min(i + BATCH, summaries.length), total: summaries.length })
-    }
-    if (bulk) {
-      const index = new SearchIndex()
-      index.load(loaded)
-      this.index = index
     }
   }
 
