@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { readyWhen } from './bare-lexical/blocks'
 import type { ProbeHost } from './bare-lexical/probe'
-import { idbBytes, memoryOf, sampleMemory } from './archive-memory'
+import { describeMemory, idbBytes, memoryOf, sampleMemory } from './archive-memory'
 import { CACHE, indexSaved, openApp, restoreArchive, RUNS, SEED_DOC, sleep, type App, type Launch, type Row } from './archive.bench'
 import { reportPassages } from '../src/shared/search/passages'
 import { seededRandom } from '../src/shared/random'
@@ -175,12 +175,12 @@ export async function measureSize(env: Env, size: number, file: string): Promise
     app = await openApp(env, readyWhen(SEED_DOC.report))
     const r = await restoreArchive(app, file)
     restores.push(r.ms)
-    restoreMemory.push(`renderer ${r.memory.rendererPeak.toFixed(0)} MB, page heap ${r.memory.pageHeapPeak.toFixed(0)} MB, main +${r.memory.mainGrowth.toFixed(0)} MB`)
+    restoreMemory.push(describeMemory(r.memory))
     if (run < restoreRuns - 1) await app.close()
   }
   if (!app) throw new Error('no app')
   stage('restored')
-  row('restore a backup (replace), click → done', restores, 'ms', `peak memory of the last: ${restoreMemory[restoreMemory.length - 1]}`)
+  row('restore a backup (replace), click → done', restores, 'ms', `the last: ${restoreMemory[restoreMemory.length - 1]}`)
   const page = app.page
   await page.addInitScript({ content: PAGE_HELPERS })
   process.stderr.write(`bench: ${size}: waiting for the search index…\n`)
@@ -248,7 +248,7 @@ export async function measureSize(env: Env, size: number, file: string): Promise
   const backupRuns = Number(process.env.BENCH_BACKUP_RUNS ?? (size >= 1000 ? 1 : RUNS))
   for (let run = 0; run < backupRuns; run++) backups.push(await backupOnce(app, run))
   const backupMemory = await sampler.stop()
-  row('back up the archive to a file, click → done', backups, 'ms', `peak memory: renderer ${backupMemory.rendererPeak.toFixed(0)} MB, page heap ${backupMemory.pageHeapPeak.toFixed(0)} MB, main +${backupMemory.mainGrowth.toFixed(0)} MB`)
+  row('back up the archive to a file, click → done', backups, 'ms', describeMemory(backupMemory))
 
   rows.push(
     { size, measure: 'renderer process memory (resident, search worker included)', samples: [memory.rendererRss], unit: 'MB', note: 'after start, first search, library, filters and queries' },

@@ -6,6 +6,8 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import type { BrowserContext, Page } from '@playwright/test'
 
 const MB = 1024 * 1024
@@ -112,15 +114,31 @@ export async function workerHeap(page: Page, gc = false): Promise<number> {
 export interface MemorySample {
   /** Peak resident set of the renderer process while sampling, MB. */
   rendererPeak: number
-  /** Peak of the page's JS heap, MB. */
+  /** Peak of the page's JS heap, MB (garbage not yet collected included). */
   pageHeapPeak: number
-  /** Growth of the bench process (main's services) over its level before, MB. */
+  /** Peak growth of the bench process (main's services) over its level before, MB (garbage included). */
   mainGrowth: number
+  /** What stays once it is over: the page's and main's heaps after a garbage collection, minus before, MB. */
+  pageRetained: number
+  mainRetained: number
 }
 
-/** Samples memory every 250 ms until stop(): for a backup or a restore, which must not grow with the archive. */
+// The bench process's own collector, to tell what main keeps from what it has not yet collected.
+setFlagsFromString('--expose-gc')
+const collectGarbage = runInNewContext('gc') as () => void
+const mainHeapAfterGc = () => {
+  collectGarbage()
+  return process.memoryUsage().heapUsed / MB
+}
+
+/**
+ * Samples memory every 250 ms until stop(): for a backup or a restore, which must not grow with the
+ * archive. Peaks include garbage the collectors have not got to (they collect later on a longer
+ * run); what stays after a collection is the memory the work really holds on to.
+ */
 export function sampleMemory(app: { page: Page; profile: string }): { stop(): Promise<MemorySample> } {
   const base = process.memoryUsage().rss
+  const before = { main: mainHeapAfterGc(), page: pageHeap(app.page, true).catch(() => NaN) }
   const peak = { renderer: 0, heap: 0, main: base }
   let running = true
   const loop = (async () => {
@@ -136,9 +154,22 @@ export function sampleMemory(app: { page: Page; profile: string }): { stop(): Pr
     async stop() {
       running = false
       await loop
-      return { rendererPeak: peak.renderer, pageHeapPeak: peak.heap, mainGrowth: (peak.main - base) / MB }
+      const pageAfter = await pageHeap(app.page, true).catch(() => NaN)
+      return {
+        rendererPeak: peak.renderer,
+        pageHeapPeak: peak.heap,
+        mainGrowth: (peak.main - base) / MB,
+        pageRetained: pageAfter - (await before.page),
+        mainRetained: mainHeapAfterGc() - before.main
+      }
     }
   }
+}
+
+/** How a backup's or restore's memory reads in a note. */
+export function describeMemory(m: MemorySample): string {
+  const signed = (n: number) => `${n >= 0 ? '+' : '−'}${Math.abs(n).toFixed(0)}`
+  return `peak memory: renderer ${m.rendererPeak.toFixed(0)} MB, page heap ${m.pageHeapPeak.toFixed(0)} MB, main ${signed(m.mainGrowth)} MB; kept after a garbage collection: page ${signed(m.pageRetained)} MB, main ${signed(m.mainRetained)} MB`
 }
 
 /** Bytes in the profile's IndexedDB folder (the database and its blob files). */
