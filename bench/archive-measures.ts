@@ -252,6 +252,7 @@ export async function measureSize(env: Env, size: number, file: string): Promise
 
   rows.push(
     { size, measure: 'renderer process memory (resident, search worker included)', samples: [memory.rendererRss], unit: 'MB', note: 'after start, first search, library, filters and queries' },
+    { size, measure: 'renderer process memory (private, search worker included)', samples: [memory.rendererPrivate], unit: 'MB', note: 'the same moment; its own pages only, without what it shares with the other processes of the browser (fonts, libraries)' },
     { size, measure: 'page JavaScript heap (with array buffers)', samples: [memory.pageHeap], unit: 'MB', note: 'after a garbage collection' },
     { size, measure: 'search worker JavaScript heap (with array buffers)', samples: [memory.workerHeap], unit: 'MB', note: 'after a garbage collection' },
     { size, measure: 'IndexedDB bytes per report', samples: [bytes / size / 1024], unit: 'KB', note: `${(bytes / 2 ** 20).toFixed(0)} MB on disk for ${size} reports with 3 versions each and the saved search index` }

@@ -60,6 +60,18 @@ export async function rendererRss(profile: string): Promise<{ rss: number; peak:
   return { rss: (await statusKb(pid, 'VmRSS')) / 1024, peak: (await statusKb(pid, 'VmHWM')) / 1024 }
 }
 
+/**
+ * The renderer's own memory, MB: its private pages (what Chromium's task manager calls the memory
+ * footprint). The resident set also counts pages it shares with the browser's other processes:
+ * the fonts (Noto CJK alone is tens of megabytes), libraries, shared buffers.
+ */
+export async function rendererPrivate(profile: string): Promise<number> {
+  const [pid] = await rendererPids(profile)
+  const s = pid ? await readFile(`/proc/${pid}/smaps_rollup`, 'utf8').catch(() => '') : ''
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(s)?.[1] ?? NaN)
+  return (kb('Private_Clean') + kb('Private_Dirty')) / 1024
+}
+
 interface HeapUsage {
   usedSize: number
   backingStorageSize?: number
@@ -187,8 +199,8 @@ export async function idbBytes(profile: string): Promise<number> {
   return walk(join(profile, 'Default', 'IndexedDB'))
 }
 
-export async function memoryOf(app: { page: Page; profile: string; context: BrowserContext }): Promise<{ pageHeap: number; workerHeap: number; rendererRss: number }> {
+export async function memoryOf(app: { page: Page; profile: string; context: BrowserContext }): Promise<{ pageHeap: number; workerHeap: number; rendererRss: number; rendererPrivate: number }> {
   const [p, w] = [await pageHeap(app.page, true), await workerHeap(app.page, true)]
   await new Promise((r) => setTimeout(r, 500))
-  return { pageHeap: p, workerHeap: w, rendererRss: (await rendererRss(app.profile)).rss }
+  return { pageHeap: p, workerHeap: w, rendererRss: (await rendererRss(app.profile)).rss, rendererPrivate: await rendererPrivate(app.profile) }
 }

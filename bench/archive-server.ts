@@ -34,7 +34,8 @@ async function body(req: import('node:http').IncomingMessage): Promise<string> {
   return Buffer.concat(parts).toString('utf8')
 }
 
-export async function serveApp(rendererDir: string, dir: string, dialogs: BenchDialogs): Promise<BenchServer> {
+/** `port` 0 picks a free one; a fixed one keeps the origin, and so the IndexedDB of a persistent profile, from run to run. */
+export async function serveApp(rendererDir: string, dir: string, dialogs: BenchDialogs, port = 0): Promise<BenchServer> {
   let page: Page | null = null
   const handlers = createHandlers({
     dialogs: {
@@ -74,7 +75,7 @@ export async function serveApp(rendererDir: string, dir: string, dialogs: BenchD
       res.writeHead(500).end(String(e))
     })
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
   const address = server.address()
   const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
   return {
