@@ -3,7 +3,7 @@
  * src/shared/archive/thinning.ts), and versions taken by hand, on finalize, on export and before a
  * restore, which are kept for good. Stored as shared chunks (versionStore.ts).
  */
-import { versionsToThin } from '@shared/archive/thinning'
+import { versionsToThin, type ThinnableVersion } from '@shared/archive/thinning'
 import { announce } from './changes'
 import { db, type ReportRecord, type StoredVersion, type VersionReason, type VersionRecord } from './database'
 import { recordFor, reportTables, writeRecords } from './reports'
@@ -51,29 +51,24 @@ export function thinVersions(reportId: string, now = Date.now()): Promise<number
   return db.transaction('rw', versionTables(), () => thinIn(reportId, now))
 }
 
-/** Reports read per batch while looking for versions to thin. */
-const THIN_SCAN_BATCH = 200
-
 /**
  * Thins the history of every report (run now and then, in the background: a report no longer
- * edited still has its last day's versions to thin). What to remove is found in short read-only
- * batches; only a report with something to remove gets a read-write transaction. A pass over
- * thousands of reports took one read-write transaction each and held up every save behind it.
+ * edited still has its last day's versions to thin). The histories that may need it are found from
+ * the index alone (report and time of every version, one short read), as if every version were
+ * automatic; only those get a read-write transaction, which thins by the real rules. A pass that
+ * took a read-write transaction per report, or read every version, held up the clerk's saves.
  */
 export async function thinAllVersions(now = Date.now()): Promise<number> {
-  const ids = (await db.versions.orderBy('reportId').uniqueKeys()) as string[]
-  let removed = 0
-  for (let i = 0; i < ids.length; i += THIN_SCAN_BATCH) {
-    const rows = await db.versions.where('reportId').anyOf(ids.slice(i, i + THIN_SCAN_BATCH)).toArray()
-    const byId = new Map<string, StoredVersion[]>()
-    for (const v of rows) byId.set(v.reportId, [...(byId.get(v.reportId) ?? []), v])
-    for (const [id, versions] of byId) {
-      versions.sort((a, b) => a.createdAt - b.createdAt) // as the history lists them, oldest first
-      const thin = versionsToThin(versions.map((v) => ({ seq: v.seq!, createdAt: v.createdAt, reason: v.reason })), now)
-      // Thinned again inside its own transaction: the history may have changed since it was read.
-      if (thin.length) removed += await thinVersions(id, now)
-    }
+  const keys = (await db.versions.orderBy('[reportId+createdAt]').keys()) as unknown as [string, number][]
+  const candidates: string[] = []
+  for (let i = 0; i < keys.length; ) {
+    const id = keys[i][0]
+    const times: ThinnableVersion[] = []
+    for (; i < keys.length && keys[i][0] === id; i++) times.push({ seq: i, createdAt: keys[i][1], reason: 'auto' })
+    if (versionsToThin(times, now).length) candidates.push(id)
   }
+  let removed = 0
+  for (const id of candidates) removed += await thinVersions(id, now)
   return removed
 }
 
