@@ -4,10 +4,10 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { encodeBackup, type Archive } from '../../shared/backup'
 import { sampleArchive } from '../../shared/backup/sample-archive'
-import { isUserError } from '../../shared/errors'
 import { autoBackup, autoBackupDue, listRotated, loadAutoBackupSettings, readBackup, saveAutoBackupSettings, writeBackup, writeSafetyBackup } from './backup'
 import { cleanupTempFiles } from './files'
 import { allowedGenerations, moduleUrl, runAndKill, seededRandom } from './testing/crash-harness'
+import { userErrorOf } from '../../shared/testing/userErrors'
 
 let dir: string
 beforeEach(async () => {
@@ -16,16 +16,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await fs.rm(dir, { recursive: true, force: true })
 })
-
-async function rejection(p: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await p
-  } catch (e) {
-    if (!isUserError(e)) throw e
-    return { code: e.code, message: e.message }
-  }
-  throw new Error('did not fail')
-}
 
 const NOW = new Date(2025, 0, 15, 9, 30)
 const day = (d: number) => new Date(2025, 0, d, 9, 30)
@@ -45,7 +35,7 @@ describe('writeBackup / readBackup', () => {
   it('asks before replacing a file', async () => {
     const target = join(dir, 'a.zjbak')
     await writeBackup(target, sampleArchive({ reports: 1 }))
-    expect((await rejection(writeBackup(target, sampleArchive({ reports: 2 })))).code).toBe('exists')
+    expect((await userErrorOf(writeBackup(target, sampleArchive({ reports: 2 })))).code).toBe('exists')
     expect((await readBackup(target)).reports).toHaveLength(1)
     await writeBackup(target, sampleArchive({ reports: 2 }), { overwrite: true })
     expect((await readBackup(target)).reports).toHaveLength(2)
@@ -59,19 +49,19 @@ describe('writeBackup / readBackup', () => {
     const flipped = Buffer.from(good)
     flipped[Math.floor(good.length / 2)] ^= 0x04
     await fs.writeFile(target, flipped)
-    expect((await rejection(readBackup(target))).message).toContain('备份文件已损坏')
+    expect((await userErrorOf(readBackup(target))).message).toContain('备份文件已损坏')
 
     await fs.writeFile(target, good.subarray(0, good.length - 1))
-    expect((await rejection(readBackup(target))).message).toContain('不完整或已损坏')
+    expect((await userErrorOf(readBackup(target))).message).toContain('不完整或已损坏')
 
-    expect((await rejection(readBackup(join(dir, 'nope.zjbak')))).code).toBe('not-found')
-    expect((await rejection(readBackup(dir))).code).toBe('not-a-file')
+    expect((await userErrorOf(readBackup(join(dir, 'nope.zjbak')))).code).toBe('not-found')
+    expect((await userErrorOf(readBackup(dir))).code).toBe('not-a-file')
 
     // A sparse file: the size is checked before anything is read.
     const huge = join(dir, 'huge.zjbak')
     await fs.writeFile(huge, '')
     await fs.truncate(huge, 401 * 1024 * 1024)
-    expect(await rejection(readBackup(huge))).toMatchObject({ code: 'backup-too-large', message: expect.stringContaining('太大') })
+    expect(await userErrorOf(readBackup(huge))).toMatchObject({ code: 'backup-too-large', message: expect.stringContaining('太大') })
   })
 })
 
@@ -101,7 +91,7 @@ describe('autoBackup', () => {
   })
 
   it('reports a missing folder clearly', async () => {
-    expect((await rejection(autoBackup(join(dir, 'gone'), sampleArchive(), 3, NOW))).code).toBe('not-found')
+    expect((await userErrorOf(autoBackup(join(dir, 'gone'), sampleArchive(), 3, NOW))).code).toBe('not-found')
   })
 
   it('removes temp files an interrupted run left behind', async () => {

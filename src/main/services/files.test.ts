@@ -4,8 +4,8 @@ import { join } from 'node:path'
 import JSZip from 'jszip'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { emptyReport, paragraph, section } from '../../shared/doc/model'
-import { isUserError } from '../../shared/errors'
 import { cleanupTempFiles, exportReport, writeFileAtomic, type AtomicFs } from './files'
+import { userErrorOf } from '../../shared/testing/userErrors'
 
 let dir: string
 beforeEach(async () => {
@@ -14,16 +14,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await fs.rm(dir, { recursive: true, force: true })
 })
-
-async function rejection(p: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await p
-  } catch (e) {
-    if (!isUserError(e)) throw e
-    return { code: e.code, message: e.message }
-  }
-  throw new Error('did not fail')
-}
 
 /** node:fs/promises with one operation failing with an errno code. */
 function failing(op: 'write' | 'sync' | 'rename' | 'link', code: string): AtomicFs {
@@ -52,7 +42,7 @@ describe('writeFileAtomic', () => {
   it('refuses to replace an existing file unless asked to', async () => {
     const target = join(dir, 'a.docx')
     await fs.writeFile(target, 'old')
-    expect(await rejection(writeFileAtomic(target, 'new'))).toMatchObject({ code: 'exists' })
+    expect(await userErrorOf(writeFileAtomic(target, 'new'))).toMatchObject({ code: 'exists' })
     expect(await fs.readFile(target, 'utf8')).toBe('old')
     expect(await fs.readdir(dir)).toEqual(['a.docx'])
     await writeFileAtomic(target, 'new', { overwrite: true })
@@ -70,17 +60,17 @@ describe('writeFileAtomic', () => {
         return fs.open(...args)
       }) as typeof fs.open
     }
-    expect(await rejection(writeFileAtomic(target, 'ours', { fs: racing }))).toMatchObject({ code: 'exists' })
+    expect(await userErrorOf(writeFileAtomic(target, 'ours', { fs: racing }))).toMatchObject({ code: 'exists' })
     expect(await fs.readFile(target, 'utf8')).toBe('theirs')
     expect(await fs.readdir(dir)).toEqual(['race.txt'])
   })
 
   it('says a missing folder is missing (also when a path part is a file, which blocks root too)', async () => {
-    const missing = await rejection(writeFileAtomic(join(dir, 'nope', 'a.txt'), 'x'))
+    const missing = await userErrorOf(writeFileAtomic(join(dir, 'nope', 'a.txt'), 'x'))
     expect(missing.code).toBe('not-found')
     expect(missing.message).toMatch(/^无法写入：文件夹不存在/)
     await fs.writeFile(join(dir, 'file'), '')
-    expect(await rejection(writeFileAtomic(join(dir, 'file', 'a.txt'), 'x'))).toMatchObject({ code: 'not-found' })
+    expect(await userErrorOf(writeFileAtomic(join(dir, 'file', 'a.txt'), 'x'))).toMatchObject({ code: 'not-found' })
     expect(await fs.readdir(dir)).toEqual(['file'])
   })
 
@@ -92,7 +82,7 @@ describe('writeFileAtomic', () => {
     ['rename', 'EBUSY', 'busy', /正被其他程序使用/]
   ] as const)('removes the temp file when %s fails with %s', async (op, errno, code, message) => {
     const target = join(dir, 'out.docx')
-    const e = await rejection(writeFileAtomic(target, Buffer.alloc(1000), { fs: failing(op, errno), overwrite: op === 'rename' }))
+    const e = await userErrorOf(writeFileAtomic(target, Buffer.alloc(1000), { fs: failing(op, errno), overwrite: op === 'rename' }))
     expect(e.code).toBe(code)
     expect(e.message).toMatch(message)
     expect(await fs.readdir(dir)).toEqual([])
@@ -150,10 +140,10 @@ describe('exportReport', () => {
   })
 
   it('rejects unknown formats, PDF without a renderer and existing files, writing nothing', async () => {
-    expect(await rejection(exportReport(report(), join(dir, 'a.doc')))).toMatchObject({ code: 'format' })
-    expect(await rejection(exportReport(report(), join(dir, 'a.pdf')))).toMatchObject({ code: 'format' })
+    expect(await userErrorOf(exportReport(report(), join(dir, 'a.doc')))).toMatchObject({ code: 'format' })
+    expect(await userErrorOf(exportReport(report(), join(dir, 'a.pdf')))).toMatchObject({ code: 'format' })
     await fs.writeFile(join(dir, 'b.docx'), 'mine')
-    expect(await rejection(exportReport(report(), join(dir, 'b.docx')))).toMatchObject({ code: 'exists' })
+    expect(await userErrorOf(exportReport(report(), join(dir, 'b.docx')))).toMatchObject({ code: 'exists' })
     expect(await fs.readFile(join(dir, 'b.docx'), 'utf8')).toBe('mine')
     expect(await fs.readdir(dir)).toEqual(['b.docx'])
   })

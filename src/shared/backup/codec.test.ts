@@ -1,27 +1,17 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { isUserError } from '../errors'
 import { canonicalJson } from './canonical'
 import { checksumOf, decodeBackup, decodeBackupBytes, encodeBackup, wholeFileChecksum } from './codec'
 import { BackupDecoder } from './decoder'
 import type { Sha256Hex } from './sha256'
 import { BACKUP_FORMAT_VERSION, type Archive } from './format'
 import { sampleArchive } from './sample-archive'
+import { userErrorOfSync } from '../testing/userErrors'
 
 const NOW = new Date('2025-01-15T08:30:00.000Z')
 
 function encode(archive: Archive = sampleArchive()): string {
   return encodeBackup(archive, { appVersion: '0.1.0', now: NOW }).text
-}
-
-function failure(fn: () => unknown): { code: string; message: string } {
-  try {
-    fn()
-  } catch (e) {
-    if (!isUserError(e)) throw e
-    return { code: e.code, message: e.message }
-  }
-  throw new Error('did not fail')
 }
 
 /** Re-signs a hand-edited document, as a later program version would have written it. */
@@ -65,7 +55,7 @@ describe('backup file format', () => {
     expect(read(new TextEncoder().encode(text)).filter((r) => r.table === 'reports').map((r) => r.record)).toEqual(archive.reports)
     const damagedText = text.replace('2022年第3号工作总结', '2022年第8号工作总结')
     expect(damagedText).not.toBe(text)
-    expect(failure(() => read(new TextEncoder().encode(damagedText))).message).toContain('数据与校验和不符')
+    expect(userErrorOfSync(() => read(new TextEncoder().encode(damagedText))).message).toContain('数据与校验和不符')
   })
 
   it('rejects every single changed byte with a clear error', () => {
@@ -76,7 +66,7 @@ describe('backup file format', () => {
       for (const mask of [0x01, 0x20, 0x80, (random >>> 16) % 255 + 1]) {
         const copy = bytes.slice()
         copy[i] ^= mask
-        const e = failure(() => decodeBackupBytes(copy))
+        const e = userErrorOfSync(() => decodeBackupBytes(copy))
         expect(e.message, `byte ${i} ^ ${mask}`).toMatch(/备份|没有恢复/)
       }
     }
@@ -85,36 +75,36 @@ describe('backup file format', () => {
   it('rejects every truncation', () => {
     const text = encode(sampleArchive({ reports: 1, versionsPerReport: 1 }))
     for (let len = 0; len < text.length; len++) {
-      expect(failure(() => decodeBackup(text.slice(0, len))).code).toBe('backup-damaged')
+      expect(userErrorOfSync(() => decodeBackup(text.slice(0, len))).code).toBe('backup-damaged')
     }
-    expect(failure(() => decodeBackup(text.slice(0, 100))).message).toContain('不完整或已损坏')
+    expect(userErrorOfSync(() => decodeBackup(text.slice(0, 100))).message).toContain('不完整或已损坏')
   })
 
   it('names the damaged record', () => {
     const doc = JSON.parse(encode())
     doc.payload.reports[2].record.report.sections[0].blocks[0].runs[0].text += '改'
-    const e = failure(() => decodeBackup(JSON.stringify(doc)))
+    const e = userErrorOfSync(() => decodeBackup(JSON.stringify(doc)))
     expect(e.code).toBe('backup-damaged')
     expect(e.message).toContain('《2022年第3号工作总结》（第 3 份）')
     expect(e.message).toContain('没有恢复任何内容')
 
     const doc2 = JSON.parse(encode())
     doc2.payload.versions[1].record.note = '改过'
-    expect(failure(() => decodeBackup(JSON.stringify(doc2))).message).toContain('历史版本')
+    expect(userErrorOfSync(() => decodeBackup(JSON.stringify(doc2))).message).toContain('历史版本')
   })
 
   it('catches a change in the header or settings with the whole-file checksum', () => {
     for (const edit of [(d: any) => (d.createdAt = '2020-01-01T00:00:00.000Z'), (d: any) => (d.payload.settings[1].value = 18), (d: any) => (d.app.version = '9')]) {
       const doc = JSON.parse(encode())
       edit(doc)
-      expect(failure(() => decodeBackup(JSON.stringify(doc))).message).toContain('校验和不符')
+      expect(userErrorOfSync(() => decodeBackup(JSON.stringify(doc))).message).toContain('校验和不符')
     }
   })
 
   it('refuses a newer format version with a clear Chinese sentence', () => {
     const doc = JSON.parse(encode())
     doc.version = BACKUP_FORMAT_VERSION + 1
-    const e = failure(() => decodeBackup(resign(doc)))
+    const e = userErrorOfSync(() => decodeBackup(resign(doc)))
     expect(e.code).toBe('backup-newer-version')
     expect(e.message).toMatch(/^这个备份文件来自更新版本的程序/)
     expect(e.message).toContain('升级')
@@ -131,20 +121,20 @@ describe('backup file format', () => {
   })
 
   it('says so when the file is not a backup at all', () => {
-    expect(failure(() => decodeBackup('{"hello":1}')).code).toBe('backup-not-a-backup')
-    expect(failure(() => decodeBackupBytes(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0xff, 0xfe]))).code).toBe('backup-damaged')
-    expect(failure(() => decodeBackup('')).message).toContain('文件是空的')
+    expect(userErrorOfSync(() => decodeBackup('{"hello":1}')).code).toBe('backup-not-a-backup')
+    expect(userErrorOfSync(() => decodeBackupBytes(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0xff, 0xfe]))).code).toBe('backup-damaged')
+    expect(userErrorOfSync(() => decodeBackup('')).message).toContain('文件是空的')
   })
 
   it('refuses a checksummed file whose records are invalid or duplicated', () => {
     const doc = JSON.parse(encode())
     doc.payload.reports[1].record.kind = 'poem'
     doc.payload.reports[1].checksum = checksumOf(canonicalJson(doc.payload.reports[1].record))
-    expect(failure(() => decodeBackup(resign(doc))).code).toBe('backup-invalid')
+    expect(userErrorOfSync(() => decodeBackup(resign(doc))).code).toBe('backup-invalid')
 
     const dup = JSON.parse(encode())
     dup.payload.reports[1] = dup.payload.reports[0]
-    expect(failure(() => decodeBackup(resign(dup))).message).toContain('r0')
+    expect(userErrorOfSync(() => decodeBackup(resign(dup))).message).toContain('r0')
   })
 
   it('leaves out a record that would not restore, and says which', () => {

@@ -4,11 +4,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { canonicalJson, checksumOf, encodeBackup, type Archive } from '@shared/backup'
 import { wholeFileChecksum } from '@shared/backup/checksums'
 import { sampleArchive } from '@shared/backup/sample-archive'
-import { isUserError } from '@shared/errors'
 import { ArchiveDatabase } from './database'
 import { backupArchive, type ArchiveBatch } from './backup'
 import { applyRestore, bytesSource, clearStaging, previewRestore } from './restore'
 import { archiveOf, backupBytes, seedArchive } from './testing'
+import { userErrorOf } from '@shared/testing/userErrors'
 
 const opened: ArchiveDatabase[] = []
 let counter = 0
@@ -36,16 +36,6 @@ const source = (archive: Archive) => bytesSource(fileBytes(archive), 997)
 
 /** The archive's content as whole records (what a clerk can see and a backup holds). */
 const tablesOf = (db: ArchiveDatabase) => archiveOf(db)
-
-async function userError(p: Promise<unknown> | (() => unknown)): Promise<{ code: string; message: string }> {
-  try {
-    await (typeof p === 'function' ? p() : p)
-  } catch (e) {
-    if (!isUserError(e)) throw e
-    return { code: e.code, message: e.message }
-  }
-  throw new Error('did not fail')
-}
 
 describe('back up → file → replace', () => {
   it('restores a wiped database to identical records, and backs it up again to the same bytes', async () => {
@@ -233,9 +223,9 @@ describe('a restore is all or nothing', () => {
 
     // The file is read as the restore goes; its damage shows only at the end, and nothing is applied.
     const restore = (bytes: Uint8Array) => () => applyRestore(db, bytesSource(bytes, 1000), 'replace')
-    expect((await userError(restore(flipped))).message).toContain('备份文件已损坏')
-    expect((await userError(restore(truncated))).message).toContain('不完整或已损坏')
-    expect((await userError(restore(newerBytes))).message).toMatch(/^这个备份文件来自更新版本的程序/)
+    expect((await userErrorOf(restore(flipped))).message).toContain('备份文件已损坏')
+    expect((await userErrorOf(restore(truncated))).message).toContain('不完整或已损坏')
+    expect((await userErrorOf(restore(newerBytes))).message).toMatch(/^这个备份文件来自更新版本的程序/)
     expect(await tablesOf(db)).toEqual(before)
   })
 
@@ -248,7 +238,7 @@ describe('a restore is all or nothing', () => {
     doc.payload.reports[2].checksum = checksumOf(canonicalJson(doc.payload.reports[2].record))
     const { checksum: _c, ...body } = doc
     const bytes = new TextEncoder().encode(canonicalJson({ ...body, checksum: wholeFileChecksum(body) }))
-    expect((await userError(applyRestore(db, bytesSource(bytes, 500), 'replace'))).code).toBe('backup-invalid')
+    expect((await userErrorOf(applyRestore(db, bytesSource(bytes, 500), 'replace'))).code).toBe('backup-invalid')
     expect(await tablesOf(db)).toEqual(before)
     expect(await db.staging.count()).toBe(0)
   })
