@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { Report } from '@shared/doc/model'
 import type { Audience } from '@shared/office/ipc'
 import { Modal } from '../../ui/Modal'
+import { useDialogAction, type Notify } from '../../ui/useDialogAction'
 import { useOfficeStatus } from './officeStatus'
 import { syncOfficeSoon } from './OfficeSync'
 import { PeoplePicker, usePeople, type Picked } from './PeoplePicker'
@@ -12,26 +13,19 @@ export async function publishReport(reportId: string, report: Report, audience: 
   syncOfficeSoon()
 }
 
-export function PublishDialog({ reportId, report, onClose, notify }: { reportId: string; report: () => Promise<Report>; onClose: () => void; notify: (kind: 'success' | 'error' | 'info', text: string) => void }) {
+export function PublishDialog({ reportId, report, onClose, notify }: { reportId: string; report: () => Promise<Report>; onClose: () => void; notify: Notify }) {
   const status = useOfficeStatus()
   const { people, error } = usePeople()
   const [everyone, setEveryone] = useState(true)
   const [picked, setPicked] = useState<Picked>({ units: new Set(), users: new Set() })
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useDialogAction(notify, onClose)
 
-  const publish = async () => {
-    setBusy(true)
-    try {
+  const publish = () =>
+    run(async () => {
       const audience: Audience = everyone ? { everyone: true } : { units: [...picked.units], users: [...picked.users] }
       await publishReport(reportId, await report(), audience)
       notify('success', '已发布到办公室文档库。同事的应用会收到它（只读，标为“办公室”）。')
-      onClose()
-    } catch (e) {
-      notify('error', e instanceof Error ? e.message : String(e))
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
 
   return (
     <Modal label="发布到办公室" className="publish-dialog" onCancel={onClose}>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import type { Report } from '@shared/doc/model'
 import type { Share } from '@shared/office/ipc'
 import { Modal } from '../../ui/Modal'
+import { useDialogAction, type Notify } from '../../ui/useDialogAction'
 import { officeDb } from './officeDb'
 import { useOfficeStatus } from './officeStatus'
 import { syncOfficeSoon } from './OfficeSync'
@@ -12,13 +13,13 @@ import { PeoplePicker, usePeople, type Picked } from './PeoplePicker'
  * whether editors are limited to the sections assigned to them (the server enforces it).
  * Sharing turns the report into a shared document; the text so far goes into it.
  */
-export function ShareDialog({ reportId, report, onClose, notify }: { reportId: string; report: () => Promise<Report>; onClose: () => void; notify: (kind: 'success' | 'error' | 'info', text: string) => void }) {
+export function ShareDialog({ reportId, report, onClose, notify }: { reportId: string; report: () => Promise<Report>; onClose: () => void; notify: Notify }) {
   const status = useOfficeStatus()
   const { people, error } = usePeople()
   const [picked, setPicked] = useState<Picked>({ units: new Set(), users: new Set() })
   const [readOnly, setReadOnly] = useState(false)
   const [limited, setLimited] = useState(false)
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useDialogAction(notify, onClose)
   const [title, setTitle] = useState('')
   useEffect(() => {
     void report().then((r) => setTitle(r.meta.title), () => undefined)
@@ -39,22 +40,17 @@ export function ShareDialog({ reportId, report, onClose, notify }: { reportId: s
 
   const share = async () => {
     if (!status?.server || !status.user) return
-    setBusy(true)
-    try {
+    const { server, user } = status
+    await run(async () => {
       const role: Share['role'] = readOnly ? 'read' : 'edit'
       const shares: Share[] = [...[...picked.units].map((principal) => ({ kind: 'unit' as const, principal, role })), ...[...picked.users].map((principal) => ({ kind: 'user' as const, principal, role }))]
       // The text as it is now (saved first) is what goes into the shared document.
       const current = (await report()).meta.title || title
       await window.api.officeShare({ reportId, title: current || '共享报告', limited, shares })
-      await officeDb.links.put({ reportId, server: status.server, role: 'owner', ownerId: status.user.id, ownerName: status.user.name, limited, title: current })
+      await officeDb.links.put({ reportId, server, role: 'owner', ownerId: user.id, ownerName: user.name, limited, title: current })
       syncOfficeSoon()
       notify('success', shares.length ? `已共享给 ${shares.length} 个对象。同事打开后即可一起编辑。` : '已设为共享报告；还没有选择同事。')
-      onClose()
-    } catch (e) {
-      notify('error', e instanceof Error ? e.message : String(e))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (

@@ -14,6 +14,7 @@ import type { OutlineEntry } from '../outline/outlineEntries'
 import { AssignmentBadge } from './assignments/AssignmentBadge'
 import { AssignmentsController, type Assignments } from './assignments/controller'
 import type { SideTab } from '../../ui/SidePanel'
+import type { Notify } from '../../ui/useDialogAction'
 import { CommentsController } from './comments/controller'
 import { CommentsPanel, useOpenThreads } from './comments/CommentsPanel'
 import { CollabBar } from './CollabBar'
@@ -22,8 +23,6 @@ import { useOfficeStatus } from './officeStatus'
 import { publishReport } from './PublishDialog'
 import { createCollabSession, type CollabSession } from './session'
 import './collab.css'
-
-type Notify = (kind: 'success' | 'error' | 'info', text: string) => void
 
 export interface CollabOptions {
   record: ReportRecord | null
