@@ -25,10 +25,10 @@ export function SearchBox({ client, filter, onOpen }: { client: () => SearchClie
   const [composing, setComposing] = useState(false)
   // A key after a pause is searched at once, the keys of a burst once it ends (queryPacing.ts).
   // An IME's pinyin is never searched: only committed text is.
-  const pacer = useRef(createQueryPacer())
+  const [pacer] = useState(createQueryPacer)
   const delay = useRef(0)
   const change = (value: string) => {
-    delay.current = pacer.current.delayFor()
+    delay.current = pacer.delayFor()
     setQuery(value)
   }
 
