@@ -28,8 +28,11 @@ export class LibraryPage {
   }
 
   /** Opens a report in the editor by clicking its title. */
+  /** Opens a report from its row; done once the library has given way to the editor. */
   async openReport(title: string): Promise<void> {
     await this.row(title).getByRole('button', { name: title, exact: true }).click()
+    // The editor stays mounted behind the library, so its state alone cannot say the switch is over.
+    await this.root.waitFor({ state: 'detached' })
   }
 
   async titles(): Promise<string[]> {
