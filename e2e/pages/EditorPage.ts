@@ -147,8 +147,21 @@ export class EditorPage {
     await this.page.getByRole('button', { name: '新建' }).click()
     const dialog = this.page.getByRole('dialog', { name: '新建总结' })
     await dialog.getByRole('radio', { name: '空白文档' }).check()
-    await dialog.getByRole('button', { name: '创建' }).click()
+    await this.opensAnother(() => dialog.getByRole('button', { name: '创建' }).click())
     await dialog.waitFor({ state: 'hidden' })
+  }
+
+  /**
+   * Does what opens another report and waits until the editor holding it takes input: the dialog
+   * closes before the new report is read, and the one left behind takes no input meanwhile.
+   */
+  async opensAnother(action: () => Promise<void>): Promise<void> {
+    await this.content.evaluate((el) => Object.assign(el, { leftBehind: true }))
+    await action()
+    await this.page.waitForFunction(() => {
+      const el = document.querySelector<HTMLElement>('.editor-content')
+      return !!el && !('leftBehind' in el) && el.isContentEditable
+    })
   }
 
   /** 新建 → a template → its fields (by label) → 创建. */
@@ -157,7 +170,7 @@ export class EditorPage {
     const dialog = this.page.getByRole('dialog', { name: '新建总结' })
     await dialog.getByRole('radio', { name: template }).check()
     for (const [label, value] of Object.entries(fields)) await dialog.getByLabel(label, { exact: true }).fill(value)
-    await dialog.getByRole('button', { name: '创建' }).click()
+    await this.opensAnother(() => dialog.getByRole('button', { name: '创建' }).click())
     await dialog.waitFor({ state: 'hidden' })
   }
 

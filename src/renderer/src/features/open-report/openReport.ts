@@ -87,7 +87,31 @@ export function createOpenReport(ui: UiStore): OpenReport {
     leftAt.set(opened.record.id, { reportId: opened.record.id, caret, scrollTop: document.querySelector('.page-scroll')?.scrollTop })
   }
 
+  /**
+   * Keys typed while another report is being read would land in the one being left (and be lost
+   * from the one the clerk sees next): the editor takes no input until the next one is in. Returns
+   * the release, which gives input back only if no other report was opened after all.
+   */
+  const holdEditor = () => {
+    const editor = store.get().editor
+    const left = openedId()
+    if (!editor?.isEditable()) return () => {}
+    editor.setEditable(false)
+    return () => {
+      if (openedId() === left && store.get().editor === editor) editor.setEditable(true)
+    }
+  }
+
   const open: OpenReport['open'] = async (id, options = {}) => {
+    const release = openedId() === id ? () => {} : holdEditor()
+    try {
+      await switchTo(id, options)
+    } finally {
+      release()
+    }
+  }
+
+  const switchTo = async (id: string, options: { restore?: SessionState; stayInLibrary?: boolean }) => {
     await flush()
     const record = await getReport(id)
     if (!record) return
@@ -107,9 +131,14 @@ export function createOpenReport(ui: UiStore): OpenReport {
   }
 
   const create = async (report: Report = emptyReport({ kind: 'annual' })) => {
-    await flush()
-    const record = await createReport(report)
-    await open(record.id)
+    const release = holdEditor()
+    try {
+      await flush()
+      const record = await createReport(report)
+      await open(record.id)
+    } finally {
+      release()
+    }
   }
 
   const reload = (record: ReportRecord) => store.set((s) => ({ meta: record.report.meta, opened: { record, generation: (s.opened?.generation ?? 0) + 1 } }))
