@@ -45,3 +45,13 @@ it('an open that finds no report gives the keys back to the report still open', 
   expect(report.store.get().opened?.record.id).toBe(record.id)
   expect(editor.isEditable()).toBe(true)
 })
+
+it('a clerk who goes to the library while the last draft is still being read stays in the library', async () => {
+  const ui = createUiStore()
+  const report = createOpenReport(ui)
+  await createReport(emptyReport({ title: '2025年工作总结', kind: 'annual' }))
+  ui.set({ view: 'library' })
+  await report.start()
+  expect(report.store.get().opened?.record.report.meta.title).toBe('2025年工作总结')
+  expect(ui.get().view).toBe('library')
+})

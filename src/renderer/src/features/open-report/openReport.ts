@@ -186,7 +186,8 @@ export function createOpenReport(ui: UiStore): OpenReport {
     // The last draft first: found by its key and opened before anything reads the whole archive.
     async start() {
       const last = await draftToReopen()
-      if (last) await open(last.id, { restore: last.session })
+      // A clerk who went to the library before the draft was in stays there.
+      if (last) await open(last.id, { restore: last.session, stayInLibrary: ui.get().view !== 'editor' })
       else await create()
     },
     async afterRestore() {
