@@ -13,7 +13,7 @@ export function hitFor(p: PassageTable, docId: string, title: string, pids: read
   let bestAt = 0
   let bestLen = 0
   for (const pid of pids) {
-    const text = p.text[pid]
+    const text = p.textOf(pid)
     let found = 0
     let inHead = 0
     let at = -1
@@ -38,7 +38,7 @@ export function hitFor(p: PassageTable, docId: string, title: string, pids: read
   }
   // A match in the body: leave the heading out of the snippet, the path already shows it.
   const headLen = p.headLen[best]
-  const text = p.text[best]
+  const text = p.textOf(best)
   const bodyStart = p.kind[best] === 'section' && headLen > 0 && bestAt >= headLen ? headLen + (/[\n。]/.test(text.charAt(headLen)) ? 1 : 0) : 0
   const snippet = makeSnippet(text, terms, bestAt, bestLen, 72, bodyStart)
   return { docId, title, path: [...p.path(best)], snippet: snippet.text, highlights: snippet.highlights, score, matches }

@@ -2,6 +2,10 @@
  * The indexed passages, by id, as parallel arrays (compact, and fast to index in the query's hot
  * loop), and their saved form: texts in a few long strings, paths as numbers into a table of
  * section labels (a label like 一、基本情况 recurs in thousands of reports).
+ *
+ * Texts loaded from a file come as UTF-16 code units, and turning 25 million of them into strings
+ * takes a third of a second: a passage's text is made when first asked for, and `settle` makes the
+ * rest a chunk at a time while the worker is idle, so a start answers before all are made.
  */
 import type { Passage, PassageKind } from './passages'
 
@@ -16,7 +20,8 @@ export interface PassageSnapshot {
   kind: Uint8Array
   headLen: Uint32Array
   entries: Uint32Array
-  texts: string[]
+  /** Strings as cut (and as the database stores them); UTF-16 code units as the file stores them. */
+  texts: SavedText[]
   textChunk: Uint32Array
   textStart: Uint32Array
   textLength: Uint32Array
@@ -25,10 +30,31 @@ export interface PassageSnapshot {
   pathLabels: Uint32Array
 }
 
+/** The saved texts, as strings (the database) or as UTF-16 code units (the file). */
+export type SavedText = string | Uint16Array
+
+/** Texts still held as code units: per chunk, its units (null once made into a string) and its first passage. */
+interface PendingTexts {
+  units: (Uint16Array | null)[]
+  firstPid: number[]
+  /** Passages loaded (later ones were added since, with their text). */
+  count: number
+  chunk: Uint32Array
+  start: Uint32Array
+  length: Uint32Array
+  next: number
+}
+
+// ignoreBOM: a text may well start with U+FEFF, which must stay a character of it. A lone
+// surrogate, which no saved report should hold, comes back as U+FFFD: same length, nothing moves.
+const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true })
+
 export class PassageTable {
   /** Doc number of each passage; -1 once the passage is dead. */
   doc: number[] = []
-  text: string[] = []
+  /** Each passage's text; undefined while it is still in `pending`. */
+  private text: (string | undefined)[] = []
+  private pending: PendingTexts | null = null
   headLen: number[] = []
   kind: PassageKind[] = []
   /** Postings entries the passage added, for the dead-entry tally. */
@@ -50,6 +76,35 @@ export class PassageTable {
     this.entries.push(entries)
     this.paths.push(p.path)
     return pid
+  }
+
+  textOf(pid: number): string {
+    const known = this.text[pid]
+    if (known !== undefined) return known
+    const p = this.pending!
+    const at = p.start[pid]
+    const text = utf16.decode(p.units[p.chunk[pid]]!.subarray(at, at + p.length[pid]))
+    this.text[pid] = text
+    return text
+  }
+
+  /**
+   * Makes the texts of the next chunk still held as code units into one string (its passages'
+   * texts become slices of it, and the units can go). Returns whether any are left.
+   */
+  settle(): boolean {
+    const p = this.pending
+    if (!p) return false
+    const c = p.next++
+    const units = p.units[c]
+    if (units) {
+      const all = utf16.decode(units)
+      const end = c + 1 < p.firstPid.length ? p.firstPid[c + 1] : p.count
+      for (let pid = p.firstPid[c]; pid < end; pid++) if (this.doc[pid] >= 0) this.text[pid] = all.substring(p.start[pid], p.start[pid] + p.length[pid])
+      p.units[c] = null
+    }
+    if (p.next >= p.units.length) this.pending = null
+    return this.pending !== null
   }
 
   path(pid: number): readonly string[] {
@@ -99,7 +154,7 @@ export class PassageTable {
     const pathStart = new Uint32Array(count + 1)
     const pathLabels: number[] = []
     for (let pid = 0; pid < count; pid++) {
-      const text = this.text[pid]
+      const text = this.doc[pid] < 0 ? '' : this.textOf(pid)
       if (chunkLength > 0 && chunkLength + text.length > TEXT_CHUNK) {
         emit(parts.join(''))
         parts = []
@@ -144,8 +199,20 @@ export class PassageTable {
     t.kind = Array.from(s.kind, (k) => KINDS[k] ?? 'section')
     t.headLen = Array.from(s.headLen)
     t.entries = Array.from(s.entries)
-    // Substrings of the saved strings: V8 keeps them as slices, not copies.
-    t.text = Array.from({ length: s.count }, (_, pid) => s.texts[s.textChunk[pid]].substring(s.textStart[pid], s.textStart[pid] + s.textLength[pid]))
+    t.text = new Array<string | undefined>(s.count)
+    const saved = s.texts
+    if (saved.every((x) => typeof x === 'string')) {
+      // Substrings of the saved strings: V8 keeps them as slices, not copies.
+      for (let pid = 0; pid < s.count; pid++) t.text[pid] = saved[s.textChunk[pid]].substring(s.textStart[pid], s.textStart[pid] + s.textLength[pid])
+    } else {
+      const firstPid = saved.map(() => s.count)
+      for (let pid = s.count - 1; pid >= 0; pid--) firstPid[s.textChunk[pid]] = pid
+      const units = saved.map((x) => {
+        if (typeof x === 'string') throw new Error('search snapshot: texts both as strings and as code units')
+        return x
+      })
+      t.pending = { units, firstPid, count: s.count, chunk: s.textChunk, start: s.textStart, length: s.textLength, next: 0 }
+    }
     t.paths = new Array<readonly string[] | undefined>(s.count)
     t.saved = { labels: s.labels, pathStart: s.pathStart, pathLabels: s.pathLabels }
     return t

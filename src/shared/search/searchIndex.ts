@@ -207,7 +207,7 @@ export class SearchIndex {
         if (d < 0 || termsFound[d] < k || (allowed && !allowed[d])) continue
         candidateCount[d]++
         // Read a report's text only until it is proven to hold the term.
-        if (termsFound[d] === k && (exact || nextMatch(this.p.text[pid], term, 0) >= 0)) termsFound[d] = k + 1
+        if (termsFound[d] === k && (exact || nextMatch(this.p.textOf(pid), term, 0) >= 0)) termsFound[d] = k + 1
       }
     })
     const { titleTerms, headingTerms } = this.headingMatches(terms, termsFound)
@@ -247,7 +247,7 @@ export class SearchIndex {
       for (let i = 0; i < list.length; i++) {
         const pid = list[i]
         const d = this.p.doc[pid]
-        if (d < 0 || termsFound[d] !== terms.length || !matchesBefore(this.p.text[pid], term, this.p.headLen[pid])) continue
+        if (d < 0 || termsFound[d] !== terms.length || !matchesBefore(this.p.textOf(pid), term, this.p.headLen[pid])) continue
         if (this.p.kind[pid] === 'title') titleTerms[d] |= 1 << ti
         else headingTerms[d] |= 1 << ti
       }
@@ -258,7 +258,7 @@ export class SearchIndex {
   /** Passages of the report holding each term, summed over the terms. */
   private passagesWithTerms(d: number, terms: readonly string[]): number {
     let n = 0
-    for (const pid of this.docs[d]!.pids) for (const term of terms) if (nextMatch(this.p.text[pid], term, 0) >= 0) n++
+    for (const pid of this.docs[d]!.pids) for (const term of terms) if (nextMatch(this.p.textOf(pid), term, 0) >= 0) n++
     return n
   }
 
@@ -296,7 +296,7 @@ export class SearchIndex {
       this.docNumber.set(docId, d)
     } else {
       for (const pid of this.docs[d]!.pids) {
-        const key = this.reuseKey(this.p.kind[pid], this.p.headLen[pid], this.p.text[pid])
+        const key = this.reuseKey(this.p.kind[pid], this.p.headLen[pid], this.p.textOf(pid))
         const same = reusable.get(key)
         if (same) same.push(pid)
         else reusable.set(key, [pid])
@@ -339,6 +339,11 @@ export class SearchIndex {
     this.deadEntries += entries
   }
 
+  /** One step of making loaded texts into strings (PassageTable.settle); returns whether more is left. */
+  settle(): boolean {
+    return this.p.settle()
+  }
+
   /** Folds pending updates into the compact postings now (the worker may call it when idle). */
   compact(): void {
     this.store.merge(this.alive)
@@ -365,7 +370,7 @@ export class SearchIndex {
     const live = (post: (pid: number, folded: string) => void, head: boolean) => {
       for (let pid = 0; pid < this.p.length; pid++) {
         if (this.p.doc[pid] < 0 || (head && this.p.headLen[pid] === 0)) continue
-        const text = this.p.text[pid]
+        const text = this.p.textOf(pid)
         post(pid, foldText(head ? text.slice(0, this.p.headLen[pid]) : text))
       }
     }

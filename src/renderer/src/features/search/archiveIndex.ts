@@ -38,10 +38,15 @@ export class ArchiveIndex {
 
   /** Loads the saved index and catches up with the archive. Returns how many reports had to be read. */
   async start(): Promise<number> {
-    const saved = await loadSnapshot(this.db)
-    if (saved) this.index = saved
-    const read = await this.catchUp()
-    if (!saved || this.unsaved.size >= SAVE_AFTER_CHANGES) await this.save()
+    // The summaries are read while the snapshot is: the catching up after it waits for neither.
+    const summaries = this.db.summaries.toArray()
+    const saved = await loadSnapshot(this.db).catch((e: unknown) => {
+      void summaries.catch(() => undefined)
+      throw e
+    })
+    if (saved) this.index = saved.index
+    const read = await this.catchUp(await summaries)
+    if (!saved || saved.resave || this.unsaved.size >= SAVE_AFTER_CHANGES) await this.save()
     return read
   }
 
@@ -57,9 +62,9 @@ export class ArchiveIndex {
    * Compares the index with the summary table: reports gone are removed, reports whose last change
    * differs from the indexed one are read again, reports only finalized or moved get new facets.
    */
-  private async catchUp(): Promise<number> {
+  private async catchUp(summaries?: ReportSummary[]): Promise<number> {
     const live = new Map<string, ReportSummary>()
-    for (const s of await this.db.summaries.toArray()) if (!s.deletedAt) live.set(s.id, s)
+    for (const s of summaries ?? (await this.db.summaries.toArray())) if (!s.deletedAt) live.set(s.id, s)
     for (const id of [...this.index.docIds()]) {
       if (live.has(id)) continue
       this.index.remove(id)
@@ -117,6 +122,11 @@ export class ArchiveIndex {
       this.unsaved.add(id)
     })
     await this.reindex(stale)
+  }
+
+  /** One step of the index's idle work (SearchIndex.settle); returns whether more is left. */
+  settle(): boolean {
+    return this.index.settle()
   }
 
   search(query: string, filter?: SearchFilter, limit?: number): SearchResult {

@@ -9,8 +9,10 @@ import { ArchiveIndex } from './archiveIndex'
 
 /** After this long without a change, a snapshot is saved if enough changed. */
 const SAVE_WHEN_IDLE_MS = 10_000
+/** The idle work starts this long after the index is loaded, once the window's own start is over. */
+const SETTLE_AFTER_MS = 1500
 
-export function createWorkerHandler(db: ArchiveDatabase, post: (response: SearchResponse) => void, options: { saveWhenIdleMs?: number } = {}): (req: SearchRequest) => Promise<void> {
+export function createWorkerHandler(db: ArchiveDatabase, post: (response: SearchResponse) => void, options: { saveWhenIdleMs?: number; settleAfterMs?: number } = {}): (req: SearchRequest) => Promise<void> {
   const archive = new ArchiveIndex(db, (p) => post({ type: 'progress', requestId: 0, ...p }))
   const started = archive.start().catch(async (e: unknown) => {
     console.error('search index: the saved index could not be loaded; rebuilding', e)
@@ -18,6 +20,19 @@ export function createWorkerHandler(db: ArchiveDatabase, post: (response: Search
   })
   let queue: Promise<unknown> = started
   let saveTimer: ReturnType<typeof setTimeout> | undefined
+
+  // The loaded index's idle work, a short step at a time between requests: a search waits for one step at most.
+  const settle = () => {
+    queue = queue.then(() => {
+      try {
+        if (archive.settle()) setTimeout(settle, 0)
+      } catch (e) {
+        // Never in the queue's way: a text not yet made is made when a search needs it.
+        console.error('search index: idle work failed', e)
+      }
+    })
+  }
+  void started.then(() => setTimeout(settle, options.settleAfterMs ?? SETTLE_AFTER_MS))
 
   const scheduleSave = () => {
     clearTimeout(saveTimer)
