@@ -35,7 +35,19 @@ export default defineConfig<{ shell: 'chromium' | 'electron' }>({
           executablePath: chromiumPath,
           // LocalNetworkAccessChecks: as main does in the app (src/main/index.ts), so the page may open the
           // office server's websocket on 127.0.0.1 (its CSP names that one server and nothing else).
-          args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-features=LocalNetworkAccessChecks']
+          // The test origin counts as secure, as app://bundle does in the app: the search worker then
+          // keeps its index in the origin private file system, as it does there.
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-quic',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--disable-features=LocalNetworkAccessChecks',
+            '--unsafely-treat-insecure-origin-as-secure=http://zongjie.test'
+          ]
         }
       }
     },

@@ -108,12 +108,19 @@ async function openApp(env: { launch: Launch; rendererDir: string; probeScript: 
   }
 }
 
-/** Resolves once the search worker has saved its index (the archive's snapshot meta row exists). */
+/**
+ * Resolves once the search worker has saved its index: its file in the origin private file system
+ * (features/search/snapshotOpfs.ts), or where there is none the snapshot's meta row.
+ */
 async function indexSaved(page: Page, timeoutMs = 15 * 60_000): Promise<void> {
   const t0 = Date.now()
   for (;;) {
     // Plain JavaScript: bench/ compiles without the DOM library.
-    const saved = (await page.evaluate(`new Promise((resolve) => {
+    const inFile = (await page.evaluate(`navigator.storage.getDirectory()
+      .then((root) => root.getFileHandle('search-index.bin'))
+      .then((handle) => handle.getFile())
+      .then((file) => file.size > 0, () => false)`)) as boolean
+    const saved = inFile || (await page.evaluate(`new Promise((resolve) => {
       const open = indexedDB.open('zongjie')
       open.onerror = () => resolve(false)
       open.onsuccess = () => {
