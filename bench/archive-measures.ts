@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { readyWhen } from './bare-lexical/blocks'
 import type { ProbeHost } from './bare-lexical/probe'
-import { describeMemory, idbBytes, memoryOf, sampleMemory } from './archive-memory'
+import { describeMemory, fileSystemBytes, idbBytes, memoryOf, sampleMemory } from './archive-memory'
 import { CACHE, indexSaved, openApp, restoreArchive, RUNS, SEED_DOC, sleep, type App, type Launch, type Row } from './archive.bench'
 import { reportPassages } from '../src/shared/search/passages'
 import { seededRandom } from '../src/shared/random'
@@ -186,6 +186,7 @@ export async function measureSize(env: Env, size: number, file: string): Promise
   process.stderr.write(`bench: ${size}: waiting for the search index…\n`)
   await indexSaved(page)
   const bytes = await idbBytes(app.profile)
+  const indexFile = await fileSystemBytes(app.profile)
 
   stage('index saved')
   // The draft the start measures wait for: the session names it (opening a report after the restore moved it).
@@ -255,7 +256,8 @@ export async function measureSize(env: Env, size: number, file: string): Promise
     { size, measure: 'renderer process memory (private, search worker included)', samples: [memory.rendererPrivate], unit: 'MB', note: 'the same moment; its own pages only, without what it shares with the other processes of the browser (fonts, libraries)' },
     { size, measure: 'page JavaScript heap (with array buffers)', samples: [memory.pageHeap], unit: 'MB', note: 'after a garbage collection' },
     { size, measure: 'search worker JavaScript heap (with array buffers)', samples: [memory.workerHeap], unit: 'MB', note: 'after a garbage collection' },
-    { size, measure: 'IndexedDB bytes per report', samples: [bytes / size / 1024], unit: 'KB', note: `${(bytes / 2 ** 20).toFixed(0)} MB on disk for ${size} reports with 3 versions each and the saved search index` }
+    { size, measure: 'IndexedDB bytes per report', samples: [bytes / size / 1024], unit: 'KB', note: `${(bytes / 2 ** 20).toFixed(0)} MB on disk for ${size} reports with 3 versions each` },
+    { size, measure: 'search index file bytes per report', samples: [indexFile / size / 1024], unit: 'KB', note: `${(indexFile / 2 ** 20).toFixed(0)} MB: the saved search index, in the origin private file system` }
   )
   await app.close()
   return rows

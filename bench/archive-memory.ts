@@ -185,19 +185,22 @@ export function describeMemory(m: MemorySample): string {
 }
 
 /** Bytes in the profile's IndexedDB folder (the database and its blob files). */
-export async function idbBytes(profile: string): Promise<number> {
-  const walk = async (dir: string): Promise<number> => {
-    let total = 0
-    for (const name of await readdir(dir).catch(() => [] as string[])) {
-      const path = join(dir, name)
-      const s = await stat(path).catch(() => null)
-      if (!s) continue
-      total += s.isDirectory() ? await walk(path) : s.size
-    }
-    return total
+/** Bytes on disk below a folder. */
+async function dirBytes(dir: string): Promise<number> {
+  let total = 0
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const path = join(dir, name)
+    const s = await stat(path).catch(() => null)
+    if (!s) continue
+    total += s.isDirectory() ? await dirBytes(path) : s.size
   }
-  return walk(join(profile, 'Default', 'IndexedDB'))
+  return total
 }
+
+export const idbBytes = (profile: string): Promise<number> => dirBytes(join(profile, 'Default', 'IndexedDB'))
+
+/** The origin private file system: the search index file (features/search/snapshotOpfs.ts). */
+export const fileSystemBytes = (profile: string): Promise<number> => dirBytes(join(profile, 'Default', 'File System'))
 
 export async function memoryOf(app: { page: Page; profile: string; context: BrowserContext }): Promise<{ pageHeap: number; workerHeap: number; rendererRss: number; rendererPrivate: number }> {
   const [p, w] = [await pageHeap(app.page, true), await workerHeap(app.page, true)]
