@@ -21,10 +21,16 @@ interface SnapshotMeta {
 export async function saveSnapshot(db: ArchiveDatabase, index: SearchIndex, now = Date.now()): Promise<void> {
   const folder = await snapshotFolder()
   if (folder) {
-    await writeSnapshotFile(folder, index)
-    // The rows of an earlier save would only take room: the file is read first.
-    await db.searchIndex.clear()
-    return
+    try {
+      await writeSnapshotFile(folder, index)
+      // The rows of an earlier save would only take room: the file is read first.
+      await db.searchIndex.clear()
+      return
+    } catch (e) {
+      // A file system that will not write (full, locked): the database still can.
+      console.error('search index file not written; saving it in the database', e)
+      await removeSnapshotFile(folder).catch(() => undefined)
+    }
   }
   await saveRows(db, index, now)
 }
