@@ -39,7 +39,8 @@ describe('thinning', () => {
   })
 
   it('a pass writes only to the histories it thins, so saves meanwhile are not held up', async () => {
-    const now = Date.now()
+    // Half past an hour: the busy day's six versions, five minutes apart, then share one hour.
+    const now = Math.floor(Date.now() / HOUR_MS) * HOUR_MS + HOUR_MS / 2
     const quiet = await Promise.all(Array.from({ length: 30 }, (_, i) => createReport(report(`第${i}份`))))
     for (const r of quiet) await addVersion(r, 'auto', '', now - 3 * DAY_MS)
     const busy = await createReport(report('改了一天'))

@@ -32,7 +32,11 @@ export function createWorkerHandler(db: ArchiveDatabase, post: (response: Search
       }
     })
   }
-  void started.then(() => setTimeout(settle, options.settleAfterMs ?? SETTLE_AFTER_MS))
+  // A start that failed (the database closed under it) has nothing to settle; the requests report the failure.
+  void started.then(
+    () => setTimeout(settle, options.settleAfterMs ?? SETTLE_AFTER_MS),
+    () => undefined
+  )
 
   const scheduleSave = () => {
     clearTimeout(saveTimer)
