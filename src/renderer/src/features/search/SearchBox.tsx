@@ -43,7 +43,7 @@ export function SearchBox({ client, filter, onOpen }: { client: () => SearchClie
     let live = true
     const wait = delay.current
     delay.current = 0 // a filter change is searched at once
-    const t = setTimeout(() => {
+    const send = () =>
       c.search(q, { year: filter.year ?? undefined, kind: filter.kind ?? undefined, status: filter.status ?? undefined, unit: filter.unit ?? undefined }, 50).then(
         (r) => {
           if (live && r.query === q) {
@@ -53,7 +53,8 @@ export function SearchBox({ client, filter, onOpen }: { client: () => SearchClie
         },
         (e: unknown) => live && setError(e instanceof Error ? e.message : String(e))
       )
-    }, wait)
+    // Nothing to wait for: sent now, not a timer's turn later.
+    const t = wait > 0 ? setTimeout(send, wait) : (void send(), undefined)
     return () => {
       live = false
       clearTimeout(t)
