@@ -80,8 +80,14 @@ export function createAppModel(): AppModel {
     commands,
     run,
     connect() {
+      // The last draft first: the lists read the archive once it is open.
+      let starting: Promise<void> = Promise.resolve()
+      if (!started) {
+        started = true
+        starting = report.start()
+      }
       const offs = [
-        report.connect(),
+        report.connect(starting),
         window.api.onMenuCommand((id) => run(id)),
         window.api.onBeforeClose(() => void report.flush().finally(() => void window.api.closeReady())),
         importFlow.connect(),
@@ -91,10 +97,6 @@ export function createAppModel(): AppModel {
       // The one key listener, in the app as in the browser build: the native menu shows the keys but
       // leaves them to the page (platform/menu.ts), so each press acts once.
       window.addEventListener('keydown', onKey)
-      if (!started) {
-        started = true
-        void report.start()
-      }
       return () => {
         window.removeEventListener('keydown', onKey)
         for (const off of offs) off()

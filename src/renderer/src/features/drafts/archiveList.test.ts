@@ -1,6 +1,10 @@
+import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import type { ReportSummary } from '@shared/archive/records'
-import { patchLists } from './archiveList'
+import { emptyReport } from '@shared/doc/model'
+import { db } from '../../db/database'
+import { createReport, trashReport } from '../../db/reports'
+import { followArchive, patchLists, type ArchiveLists } from './archiveList'
 
 const row = (id: string, updatedAt: number, deletedAt = 0): ReportSummary => ({ id, status: 'draft', title: id, kind: 'annual', year: 2024, unit: '', characters: 0, createdAt: 0, updatedAt, deletedAt })
 
@@ -22,5 +26,29 @@ describe('the lists after a change', () => {
     expect(next.reports.map((r) => r.id)).toEqual(['c', 't', 'a'])
     next = patchLists(next, new Set(['c', 'gone']), [undefined, undefined])
     expect(next.reports.map((r) => r.id)).toEqual(['t', 'a'])
+  })
+})
+
+describe('the lists at start', () => {
+  it('are read once the last draft is open, not ahead of it; a change meanwhile is applied after', async () => {
+    await Promise.all(db.tables.map((t) => t.clear()))
+    const a = await createReport(emptyReport({ title: '甲' }))
+    const b = await createReport(emptyReport({ title: '乙' }))
+    let lists: ArchiveLists = { reports: [], trash: [] }
+    const published: ArchiveLists[] = []
+    let opened!: () => void
+    const off = followArchive(
+      (l) => published.push((lists = l)),
+      () => lists,
+      new Promise<void>((r) => (opened = r))
+    )
+    await trashReport(b.id)
+    await new Promise((r) => setTimeout(r, 50))
+    expect(published).toEqual([])
+    opened()
+    await expect.poll(() => published.length).toBe(2)
+    expect(lists.reports.map((r) => r.id)).toEqual([a.id])
+    expect(lists.trash.map((r) => r.id)).toEqual([b.id])
+    off()
   })
 })

@@ -40,14 +40,19 @@ export function patchLists(lists: ArchiveLists, ids: ReadonlySet<string>, curren
  * only the summaries of the reports that changed. A save touches one row, never the table.
  * Returns the unsubscribe.
  */
-export function followArchive(publish: (lists: ArchiveLists) => void, current: () => ArchiveLists): () => void {
+export function followArchive(publish: (lists: ArchiveLists) => void, current: () => ArchiveLists, after: Promise<unknown> = Promise.resolve()): () => void {
   let live = true
   const refresh = async () => {
     const [reports, trash] = await Promise.all([listReports(), listTrash()])
     if (live) publish({ reports, trash })
   }
-  // Changes may arrive before the first read finishes: they are applied after it, in order.
-  let ready: Promise<void> = refresh().catch((e: unknown) => console.error('archive list', e))
+  // The first read waits for `after` (the last draft opening), so its thousands of rows do not
+  // queue ahead of the one the clerk waits for. Changes arriving before it is done are applied
+  // after it, in order.
+  let ready: Promise<void> = after
+    .catch(() => undefined)
+    .then(refresh)
+    .catch((e: unknown) => console.error('archive list', e))
   const off = onArchiveChange((change) => {
     // Each change waits for the one before; a failed read is logged and the next one still runs.
     ready = ready

@@ -49,8 +49,8 @@ export interface OpenReport {
   /** Saves what the editor holds now (the autosave's flush). */
   flush(): Promise<void>
   registerFlush(flush: (() => Promise<void>) | null): void
-  /** Keeps the drafts and the trash current from the archive's change announcements; returns the disconnect. */
-  connect(): () => void
+  /** Keeps the drafts and the trash current from the archive's change announcements, read first once `after` is done; returns the disconnect. */
+  connect(after?: Promise<unknown>): () => void
   open(id: string, options?: { restore?: SessionState; stayInLibrary?: boolean }): Promise<void>
   create(report?: Report): Promise<void>
   /** Reloads a report into the editor (a restored version, a change from the library) if it is the open one. */
@@ -156,10 +156,11 @@ export function createOpenReport(ui: UiStore): OpenReport {
     registerFlush: (f) => {
       flushFn = f
     },
-    connect() {
+    connect(after) {
       const offList = followArchive(
         (lists) => store.set({ drafts: lists.reports, trash: lists.trash }),
-        () => ({ reports: store.get().drafts, trash: store.get().trash })
+        () => ({ reports: store.get().drafts, trash: store.get().trash }),
+        after
       )
       const offHousekeeping = scheduleHousekeeping()
       return () => {
