@@ -8,6 +8,7 @@
  * rest a chunk at a time while the worker is idle, so a start answers before all are made.
  */
 import type { Passage, PassageKind } from './passages'
+import { fromCodeUnits } from './utf16'
 
 const KINDS: readonly PassageKind[] = ['title', 'preamble', 'section', 'attachments', 'signature']
 const NO_PATH: readonly string[] = []
@@ -45,9 +46,6 @@ interface PendingTexts {
   next: number
 }
 
-// ignoreBOM: a text may well start with U+FEFF, which must stay a character of it. A lone
-// surrogate, which no saved report should hold, comes back as U+FFFD: same length, nothing moves.
-const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true })
 
 export class PassageTable {
   /** Doc number of each passage; -1 once the passage is dead. */
@@ -83,7 +81,7 @@ export class PassageTable {
     if (known !== undefined) return known
     const p = this.pending!
     const at = p.start[pid]
-    const text = utf16.decode(p.units[p.chunk[pid]]!.subarray(at, at + p.length[pid]))
+    const text = fromCodeUnits(p.units[p.chunk[pid]]!.subarray(at, at + p.length[pid]))
     this.text[pid] = text
     return text
   }
@@ -98,7 +96,7 @@ export class PassageTable {
     const c = p.next++
     const units = p.units[c]
     if (units) {
-      const all = utf16.decode(units)
+      const all = fromCodeUnits(units)
       const end = c + 1 < p.firstPid.length ? p.firstPid[c + 1] : p.count
       for (let pid = p.firstPid[c]; pid < end; pid++) if (this.doc[pid] >= 0) this.text[pid] = all.substring(p.start[pid], p.start[pid] + p.length[pid])
       p.units[c] = null

@@ -8,6 +8,7 @@
  * Typed arrays are written in the machine's byte order: the file never leaves the machine.
  */
 import type { SearchIndex, SearchSnapshot } from './searchIndex'
+import { codeUnits, fromCodeUnits } from './utf16'
 
 const MAGIC = 0x4953_4a5a // "ZJSI" read little-endian
 /** Bumped whenever the layout changes: an older file is then ignored and the index rebuilt. */
@@ -59,11 +60,7 @@ export function packIndex(index: Pick<SearchIndex, 'toSnapshot'>, options: { lar
     bytesOf.push(bytes)
     return { $bin: blocks.length - 1 }
   }
-  const text = (v: string, kind: 'text' | 'u16', group?: number) => {
-    const units = new Uint16Array(v.length)
-    for (let i = 0; i < v.length; i++) units[i] = v.charCodeAt(i)
-    return put(kind, new Uint8Array(units.buffer), v.length, group)
-  }
+  const text = (v: string, kind: 'text' | 'u16', group?: number) => put(kind, new Uint8Array(codeUnits(v).buffer), v.length, group)
   const out = (v: unknown): unknown => {
     if (ArrayBuffer.isView(v)) return put(kindOf(v), new Uint8Array(v.buffer, v.byteOffset, v.byteLength), v.byteLength / BYTES[kindOf(v)])
     if (typeof v === 'string' && v.length >= LONG_TEXT) return text(v, 'text')
@@ -129,14 +126,11 @@ export function unpackSnapshot(read: ReadAt, size: number): SearchSnapshot {
     read(bytes, start + from)
     buffers.set(group, { from, buffer: bytes.buffer })
   }
-  // ignoreBOM: a text may well start with U+FEFF, which must stay a character of it.
-  const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true })
   const values = blocks.map(([kind, offset, length, group]): TypedArray | string => {
     const { from, buffer } = buffers.get(group)!
     const at = offset - from
     const array = kind === 'u8' ? new Uint8Array(buffer, at, length) : kind === 'i32' ? new Int32Array(buffer, at, length) : kind === 'u32' ? new Uint32Array(buffer, at, length) : new Uint16Array(buffer, at, length)
-    // A lone surrogate, which no saved report should hold, would come back as U+FFFD: same length, so no text moves.
-    return kind === 'text' ? utf16.decode(array) : array
+    return kind === 'text' ? fromCodeUnits(array as Uint16Array) : array
   })
   const revive = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(revive)
