@@ -27,7 +27,6 @@ export class LibraryPage {
     return this.rows().filter({ has: this.page.getByRole('button', { name: title, exact: true }) })
   }
 
-  /** Opens a report in the editor by clicking its title. */
   /** Opens a report from its row; done once the library has given way to the editor. */
   async openReport(title: string): Promise<void> {
     await this.row(title).getByRole('button', { name: title, exact: true }).click()

@@ -43,6 +43,12 @@ export interface OpenReportState {
   checked: CheckedReport
 }
 
+/** Where to put the caret and whether to stay in the library, when a report opens. */
+export interface OpenOptions {
+  restore?: SessionState
+  stayInLibrary?: boolean
+}
+
 export interface OpenReport {
   store: Store<OpenReportState>
   saveStatus: SaveStatusStore
@@ -51,7 +57,7 @@ export interface OpenReport {
   registerFlush(flush: (() => Promise<void>) | null): void
   /** Keeps the drafts and the trash current from the archive's change announcements, read first once `after` is done; returns the disconnect. */
   connect(after?: Promise<unknown>): () => void
-  open(id: string, options?: { restore?: SessionState; stayInLibrary?: boolean }): Promise<void>
+  open(id: string, options?: OpenOptions): Promise<void>
   create(report?: Report): Promise<void>
   /** Reloads a report into the editor (a restored version, a change from the library) if it is the open one. */
   reload(record: ReportRecord): void
@@ -111,7 +117,7 @@ export function createOpenReport(ui: UiStore): OpenReport {
     }
   }
 
-  const switchTo = async (id: string, options: { restore?: SessionState; stayInLibrary?: boolean }) => {
+  const switchTo = async (id: string, options: OpenOptions) => {
     await flush()
     const record = await getReport(id)
     if (!record) return

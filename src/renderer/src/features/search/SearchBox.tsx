@@ -54,7 +54,9 @@ export function SearchBox({ client, filter, onOpen }: { client: () => SearchClie
         (e: unknown) => live && setError(e instanceof Error ? e.message : String(e))
       )
     // Nothing to wait for: sent now, not a timer's turn later.
-    const t = wait > 0 ? setTimeout(send, wait) : (void send(), undefined)
+    let t: ReturnType<typeof setTimeout> | undefined
+    if (wait > 0) t = setTimeout(send, wait)
+    else void send()
     return () => {
       live = false
       clearTimeout(t)

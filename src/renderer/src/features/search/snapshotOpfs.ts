@@ -79,9 +79,9 @@ export async function writeSnapshotFile(folder: SnapshotFolder, index: SearchInd
     file.truncate(0)
     // The header last: a write cut short leaves a file with no valid header.
     let at = parts[0].byteLength
-    for (const part of parts.slice(1)) {
-      file.write(part, { at })
-      at += part.byteLength
+    for (const bytes of parts.slice(1)) {
+      file.write(bytes, { at })
+      at += bytes.byteLength
     }
     file.write(parts[0], { at: 0 })
     file.flush()
