@@ -72,6 +72,11 @@ interface App {
   profile: string
   dir: string
   dialogs: BenchDialogs
+  /**
+   * Quits the browser and starts it again on the same profile and origin, as a clerk opens the app
+   * the next day: the archive, its index file and the session stay; `initScripts` run in the new page.
+   */
+  relaunch(initScripts?: string[]): Promise<void>
   close(): Promise<void>
 }
 
@@ -79,33 +84,40 @@ interface App {
 async function openApp(env: { launch: Launch; rendererDir: string; probeScript: string; args: string[] }, startWhen?: ReadyWhen): Promise<App> {
   const profile = await mkdtemp(join(tmpdir(), 'zongjie-archive-profile-'))
   const dir = await mkdtemp(join(tmpdir(), 'zongjie-archive-files-'))
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: env.args,
-    locale: 'zh-CN',
-    viewport: { width: 1366, height: 768 }
-  })
   const dialogs = new BenchDialogs()
   const server = await serveApp(env.rendererDir, dir, dialogs)
-  const page = context.pages()[0] ?? (await context.newPage())
-  await server.attach(page)
-  if (startWhen) await page.addInitScript((w) => void ((globalThis as { __probeStartWhen?: unknown }).__probeStartWhen = w), startWhen)
-  await page.addInitScript({ content: env.probeScript })
-  await page.goto(`${server.origin}/index.html`)
-  await page.locator('.editor-content').waitFor()
-  return {
-    page,
-    context,
+  const launch = async (initScripts: string[]) => {
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: env.args,
+      locale: 'zh-CN',
+      viewport: { width: 1366, height: 768 }
+    })
+    const page = context.pages()[0] ?? (await context.newPage())
+    await server.attach(page)
+    if (startWhen) await page.addInitScript((w) => void ((globalThis as { __probeStartWhen?: unknown }).__probeStartWhen = w), startWhen)
+    for (const content of [env.probeScript, ...initScripts]) await page.addInitScript({ content })
+    await page.goto(`${server.origin}/index.html`)
+    await page.locator('.editor-content').waitFor()
+    return { context, page }
+  }
+  const app: App = {
+    ...(await launch([])),
     profile,
     dir,
     dialogs,
+    relaunch: async (initScripts = []) => {
+      await app.context.close()
+      Object.assign(app, await launch(initScripts))
+    },
     close: async () => {
-      await context.close()
+      await app.context.close()
       await server.close()
       await rm(profile, { recursive: true, force: true })
       await rm(dir, { recursive: true, force: true })
     }
   }
+  return app
 }
 
 /**
