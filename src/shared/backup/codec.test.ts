@@ -41,6 +41,21 @@ describe('backup file format', () => {
     expect(decodeBackup(JSON.stringify(JSON.parse(encode(archive)), null, 2)).reports).toEqual(archive.reports)
   })
 
+  it('reads a compact copy whose records another tool wrote differently (\\u escapes), by their values', () => {
+    // Laid out item by item as this program writes, so the quick check of the bytes as written is
+    // tried first; it fails on every record, and the check of the values must then decide.
+    const archive = sampleArchive()
+    const text = encode(archive)
+    const escape = (t: string) => t.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    const escaped = escape(text)
+    expect(escaped).not.toBe(text)
+    expect(escaped).toContain('{"checksum":"sha256:')
+    expect(decodeBackup(escaped).reports).toEqual(archive.reports)
+    const damagedText = escaped.replace(escape('第3号'), escape('第8号'))
+    expect(damagedText).not.toBe(escaped)
+    expect(userErrorOfSync(() => decodeBackup(damagedText)).message).toContain('数据与校验和不符')
+  })
+
   it('gives the same file and the same checks with the native SHA-256 main uses', () => {
     const native: Sha256Hex = (data) => createHash('sha256').update(data).digest('hex')
     const archive = sampleArchive()
