@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState, type ReactElement } from 'react'
+import { useEffect, useState, type ReactElement } from 'react'
+import { useStore } from '../../app/store'
 import type { LibraryFilter } from '../library/libraryFilter'
-import { createQueryPacer } from './queryPacing'
+import { createSearchController } from './searchController'
 import type { SearchClient, SearchHit } from './searchClient'
 
 function Highlighted({ text, ranges }: { text: string; ranges: [number, number][] }) {
@@ -18,50 +19,12 @@ function Highlighted({ text, ranges }: { text: string; ranges: [number, number][
 
 /** Full-text search over the archive, within the library's filters; results open at their section. */
 export function SearchBox({ client, filter, onOpen }: { client: () => SearchClient | null; filter: LibraryFilter; onOpen: (hit: SearchHit) => void }) {
-  const [query, setQuery] = useState('')
-  const [result, setResult] = useState<{ query: string; hits: SearchHit[]; total: number; tookMs: number } | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  /** True while an IME composes: the box then holds pinyin, not the words to search. */
-  const [composing, setComposing] = useState(false)
-  // A key after a pause is searched at once, the keys of a burst once it ends (queryPacing.ts).
-  // An IME's pinyin is never searched: only committed text is.
-  const [pacer] = useState(createQueryPacer)
-  const delay = useRef(0)
-  const change = (value: string) => {
-    delay.current = pacer.delayFor()
-    setQuery(value)
-  }
-
+  const [controller] = useState(() => createSearchController())
+  const { query, result, error } = useStore(controller.store, (s) => s)
   useEffect(() => {
-    const q = query.trim()
-    const c = client()
-    if (!q || !c) {
-      setResult(null)
-      return
-    }
-    if (composing) return
-    let live = true
-    const wait = delay.current
-    delay.current = 0 // a filter change is searched at once
-    const send = () =>
-      c.search(q, { year: filter.year ?? undefined, kind: filter.kind ?? undefined, status: filter.status ?? undefined, unit: filter.unit ?? undefined }, 50).then(
-        (r) => {
-          if (live && r.query === q) {
-            setResult(r)
-            setError(null)
-          }
-        },
-        (e: unknown) => live && setError(e instanceof Error ? e.message : String(e))
-      )
-    // Nothing to wait for: sent now, not a timer's turn later.
-    let t: ReturnType<typeof setTimeout> | undefined
-    if (wait > 0) t = setTimeout(send, wait)
-    else void send()
-    return () => {
-      live = false
-      clearTimeout(t)
-    }
-  }, [query, filter, client, composing])
+    controller.setContext(client(), { year: filter.year ?? undefined, kind: filter.kind ?? undefined, status: filter.status ?? undefined, unit: filter.unit ?? undefined })
+  }, [controller, client, filter])
+  useEffect(() => () => controller.cancel(), [controller])
 
   return (
     <div className="search">
@@ -71,12 +34,9 @@ export function SearchBox({ client, filter, onOpen }: { client: () => SearchClie
         placeholder="全文搜索，如：教师培训"
         aria-label="全文搜索"
         value={query}
-        onChange={(e) => (composing ? setQuery(e.target.value) : change(e.target.value))}
-        onCompositionStart={() => setComposing(true)}
-        onCompositionEnd={(e) => {
-          setComposing(false)
-          change(e.currentTarget.value)
-        }}
+        onChange={(e) => controller.type(e.target.value)}
+        onCompositionStart={() => controller.compose(true)}
+        onCompositionEnd={(e) => controller.compose(false, e.currentTarget.value)}
       />
       {error && <p className="preview-error">{error}</p>}
       {result && (
