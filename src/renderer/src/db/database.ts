@@ -101,6 +101,12 @@ export class ArchiveDatabase extends Dexie {
         staging: '++n'
       })
       .upgrade(upgradeToVersion3)
+    // Version 4: versions by reason too, so the background thinning finds the histories with
+    // automatic versions to drop from the index alone (reading every report's history at each start
+    // held up the clerk's saves for seconds on a large archive). IndexedDB fills the index itself.
+    this.version(4).stores({
+      versions: '++seq, reportId, [reportId+createdAt], [reason+reportId+createdAt]'
+    })
   }
 }
 

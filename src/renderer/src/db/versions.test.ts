@@ -43,6 +43,12 @@ describe('thinning', () => {
     const now = Math.floor(Date.now() / HOUR_MS) * HOUR_MS + HOUR_MS / 2
     const quiet = await Promise.all(Array.from({ length: 30 }, (_, i) => createReport(report(`第${i}份`))))
     for (const r of quiet) await addVersion(r, 'auto', '', now - 3 * DAY_MS)
+    // A draft sent for review: a version by hand beside an automatic one of the same old hour. Nothing to thin.
+    const reviewed = await Promise.all(Array.from({ length: 10 }, (_, i) => createReport(report(`送审${i}`))))
+    for (const r of reviewed) {
+      await addVersion(r, 'auto', '', now - 40 * DAY_MS - 2 * 60 * 1000)
+      await addVersion(r, 'manual', '送审稿', now - 40 * DAY_MS)
+    }
     const busy = await createReport(report('改了一天'))
     for (let k = 0; k < 6; k++) await addVersion({ ...busy, report: report(`第${k}稿`) }, 'auto', '', now - 2 * DAY_MS - k * 60 * 1000)
     const writes = vi.spyOn(db, 'transaction')
@@ -51,6 +57,21 @@ describe('thinning', () => {
     writes.mockRestore()
     expect(readWrite).toHaveLength(1)
     expect(await listVersions(busy.id)).toHaveLength(1)
+    for (const r of quiet) expect(await listVersions(r.id)).toHaveLength(1)
+    for (const r of reviewed) expect(await listVersions(r.id)).toHaveLength(2)
+  })
+
+  it('finds every history to thin when its versions fall across pages of the scan, two of one millisecond included', async () => {
+    const now = Math.floor(Date.now() / HOUR_MS) * HOUR_MS + HOUR_MS / 2
+    const quiet = await Promise.all(Array.from({ length: 5 }, (_, i) => createReport(report(`第${i}份`))))
+    for (const r of quiet) await addVersion(r, 'auto', '', now - 3 * DAY_MS)
+    const busy = await createReport(report('改了一天'))
+    for (let k = 0; k < 4; k++) await addVersion({ ...busy, report: report(`第${k}稿`) }, 'auto', '', now - 2 * DAY_MS - k * 60 * 1000)
+    const twice = await createReport(report('同一毫秒'))
+    for (let k = 0; k < 3; k++) await addVersion({ ...twice, report: report(`第${k}遍`) }, 'auto', '', now - 5 * DAY_MS)
+    expect(await thinAllVersions(now, 2)).toBe(3 + 2)
+    expect(await listVersions(busy.id)).toHaveLength(1)
+    expect(await listVersions(twice.id)).toHaveLength(1)
     for (const r of quiet) expect(await listVersions(r.id)).toHaveLength(1)
   })
 

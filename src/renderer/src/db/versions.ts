@@ -3,7 +3,8 @@
  * src/shared/archive/thinning.ts), and versions taken by hand, on finalize, on export and before a
  * restore, which are kept for good. Stored as shared chunks (versionStore.ts).
  */
-import { versionsToThin, type ThinnableVersion } from '@shared/archive/thinning'
+import Dexie, { cmp } from 'dexie'
+import { THINNABLE, versionsToThin, type ThinnableVersion } from '@shared/archive/thinning'
 import { announce } from './changes'
 import { db, type ReportRecord, type StoredVersion, type VersionReason, type VersionRecord } from './database'
 import { recordFor, reportTables, writeRecords } from './reports'
@@ -51,21 +52,48 @@ export function thinVersions(reportId: string, now = Date.now()): Promise<number
   return db.transaction('rw', versionTables(), () => thinIn(reportId, now))
 }
 
+/** Index keys read per transaction by the thinning pass, so a save waits behind one short read at most. */
+const THIN_SCAN_PAGE = 2000
+
 /**
  * Thins the history of every report (run now and then, in the background: a report no longer
- * edited still has its last day's versions to thin). The histories that may need it are found from
- * the index alone (report and time of every version, one short read), as if every version were
- * automatic; only those get a read-write transaction, which thins by the real rules. A pass that
- * took a read-write transaction per report, or read every version, held up the clerk's saves.
+ * edited still has its last day's versions to thin). The histories that need it are found from the
+ * index of thinnable versions alone (reason, report and time, read a page at a time); only those
+ * get a read-write transaction. A pass that read every version, or took a transaction for each
+ * history with a version by hand beside an automatic one of the same day, held up the clerk's
+ * saves for seconds on a large archive, at every start.
  */
-export async function thinAllVersions(now = Date.now()): Promise<number> {
-  const keys = (await db.versions.orderBy('[reportId+createdAt]').keys()) as unknown as [string, number][]
+export async function thinAllVersions(now = Date.now(), pageSize = THIN_SCAN_PAGE): Promise<number> {
   const candidates: string[] = []
-  for (let i = 0; i < keys.length; ) {
-    const id = keys[i][0]
-    const times: ThinnableVersion[] = []
-    for (; i < keys.length && keys[i][0] === id; i++) times.push({ seq: i, createdAt: keys[i][1], reason: 'auto' })
-    if (versionsToThin(times, now).length) candidates.push(id)
+  for (const reason of THINNABLE) {
+    // Keys come sorted by report, then time: a report's history is whole once the next report's starts.
+    let id: string | null = null
+    let times: ThinnableVersion[] = []
+    const consider = () => {
+      if (id !== null && versionsToThin(times, now).length) candidates.push(id)
+    }
+    // Each page starts at the last key read, past the entries with that key already read (two
+    // versions of the same millisecond share a key).
+    let after: unknown[] = [reason, '', -Infinity]
+    let seen = 0
+    for (;;) {
+      const from = db.versions.where('[reason+reportId+createdAt]').between(after, [reason, Dexie.maxKey], true, true)
+      const page = (await (seen ? from.offset(seen) : from).limit(pageSize).keys()) as unknown as [VersionReason, string, number][]
+      for (const [, reportId, createdAt] of page) {
+        if (reportId !== id) {
+          consider()
+          id = reportId
+          times = []
+        }
+        times.push({ seq: times.length, createdAt, reason })
+      }
+      if (page.length < pageSize) break
+      const last = page[page.length - 1]
+      const same = page.length - page.findIndex((k) => cmp(k, last) === 0)
+      seen = cmp(last, after) === 0 ? seen + same : same
+      after = last
+    }
+    consider()
   }
   let removed = 0
   for (const id of candidates) removed += await thinVersions(id, now)
