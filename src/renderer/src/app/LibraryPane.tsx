@@ -87,5 +87,5 @@ export function LibraryPane({ search }: { search: SearchIndexHandle }) {
       })(),
     [app, report]
   )
-  return <LibraryScreen reports={drafts} trash={trash} actions={actions} search={(filter) => <SearchBox client={search.client} filter={filter} onOpen={openHit} />} />
+  return <LibraryScreen reports={drafts} trash={trash} actions={actions} search={(filter) => <SearchBox client={search.client} progress={search.progress} filter={filter} onOpen={openHit} />} />
 }

@@ -3,6 +3,7 @@ import { useStore } from '../../app/store'
 import type { LibraryFilter } from '../library/libraryFilter'
 import { createSearchController } from './searchController'
 import type { SearchClient, SearchHit } from './searchClient'
+import type { SearchIndexHandle } from './useSearch'
 
 function Highlighted({ text, ranges }: { text: string; ranges: [number, number][] }) {
   const parts: ReactElement[] = []
@@ -18,9 +19,10 @@ function Highlighted({ text, ranges }: { text: string; ranges: [number, number][
 }
 
 /** Full-text search over the archive, within the library's filters; results open at their section. */
-export function SearchBox({ client, filter, onOpen }: { client: () => SearchClient | null; filter: LibraryFilter; onOpen: (hit: SearchHit) => void }) {
+export function SearchBox({ client, progress, filter, onOpen }: { client: () => SearchClient | null; progress: SearchIndexHandle['progress']; filter: LibraryFilter; onOpen: (hit: SearchHit) => void }) {
   const [controller] = useState(() => createSearchController())
   const { query, result, error } = useStore(controller.store, (s) => s)
+  const building = useStore(progress, (s) => s.building)
   useEffect(() => {
     controller.setContext(client(), { year: filter.year ?? undefined, kind: filter.kind ?? undefined, status: filter.status ?? undefined, unit: filter.unit ?? undefined })
   }, [controller, client, filter])
@@ -38,6 +40,13 @@ export function SearchBox({ client, filter, onOpen }: { client: () => SearchClie
         onCompositionStart={() => controller.compose(true)}
         onCompositionEnd={(e) => controller.compose(false, e.currentTarget.value)}
       />
+      {building && (
+        // A search typed meanwhile is answered once the index is complete.
+        <p className="search-building muted" role="status">
+          <progress max={building.total} value={building.done} aria-label="搜索索引进度" />
+          正在建立搜索索引：{building.done} / {building.total} 篇，完成后即可搜索。
+        </p>
+      )}
       {error && <p className="preview-error">{error}</p>}
       {result && (
         <div className="search-results" role="region" aria-label="搜索结果" data-query={result.query}>

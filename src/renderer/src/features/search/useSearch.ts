@@ -1,11 +1,15 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { createStore, type Store } from '../../app/store'
 import { onArchiveChange } from '../../db/changes'
 import { createSearchClient, type IndexProgress, type SearchClient } from './searchClient'
 
 export interface SearchIndexHandle {
   client: () => SearchClient | null
-  /** While the worker builds or catches up its index (after an upgrade or a restore): how far it is. */
-  progress: IndexProgress | null
+  /**
+   * While the worker builds or catches up its index (after an upgrade or a restore): how far it is.
+   * A store, so its many steps re-render only what shows them, not the app.
+   */
+  progress: Store<{ building: IndexProgress | null }>
 }
 
 /**
@@ -15,11 +19,11 @@ export interface SearchIndexHandle {
  */
 export function useSearchIndex(): SearchIndexHandle {
   const ref = useRef<SearchClient | null>(null)
-  const [progress, setProgress] = useState<IndexProgress | null>(null)
+  const [progress] = useState(() => createStore<{ building: IndexProgress | null }>({ building: null }))
   useEffect(() => {
     const client = createSearchClient()
     ref.current = client
-    const offProgress = client.onProgress((p) => setProgress(p.done < p.total ? p : null))
+    const offProgress = client.onProgress((p) => progress.set({ building: p.done < p.total ? p : null }))
     const offChanges = onArchiveChange((change) => {
       const done = 'all' in change ? client.rebuild() : client.changed(change.ids)
       done.catch((e: unknown) => console.error('search index', e))
@@ -30,7 +34,7 @@ export function useSearchIndex(): SearchIndexHandle {
       client.dispose()
       ref.current = null
     }
-  }, [])
+  }, [progress])
   // Stable: the search box searches again when its client changes, and App re-renders often.
   const client = useCallback(() => ref.current, [])
   return useMemo(() => ({ client, progress }), [client, progress])
