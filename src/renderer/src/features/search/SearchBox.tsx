@@ -24,7 +24,7 @@ export function SearchBox({ client, progress, filter, onOpen }: { client: () => 
   const { query, result, error } = useStore(controller.store, (s) => s)
   const building = useStore(progress, (s) => s.building)
   useEffect(() => {
-    controller.setContext(client(), { year: filter.year ?? undefined, kind: filter.kind ?? undefined, status: filter.status ?? undefined, unit: filter.unit ?? undefined })
+    controller.setContext(client, { year: filter.year ?? undefined, kind: filter.kind ?? undefined, status: filter.status ?? undefined, unit: filter.unit ?? undefined })
   }, [controller, client, filter])
   useEffect(() => () => controller.cancel(), [controller])
 

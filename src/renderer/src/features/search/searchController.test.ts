@@ -30,7 +30,7 @@ describe('the search box: when it asks and what it shows', () => {
   const setup = () => {
     const { client, asked } = fakeClient()
     const box = createSearchController(createQueryPacer(() => Date.now()))
-    box.setContext(client, {})
+    box.setContext(() => client, {})
     return { box, asked }
   }
 
@@ -95,10 +95,10 @@ describe('the search box: when it asks and what it shows', () => {
   it('searches again at once when the filter changes, within it, and drops the answer for the old filter', async () => {
     const { client, asked } = fakeClient()
     const box = createSearchController(createQueryPacer(() => Date.now()))
-    box.setContext(client, {})
+    box.setContext(() => client, {})
     await vi.advanceTimersByTimeAsync(1000)
     box.type('安全')
-    box.setContext(client, { year: 2024 })
+    box.setContext(() => client, { year: 2024 })
     expect(asked.map((a) => [a.query, a.filter])).toEqual([
       ['安全', {}],
       ['安全', { year: 2024 }]
@@ -107,6 +107,20 @@ describe('the search box: when it asks and what it shows', () => {
     asked[0].answer(40)
     await settle()
     expect(box.store.get().result?.total).toBe(5)
+  })
+
+  it('searches once the worker’s client is there, when the box was shown before it', async () => {
+    const { client, asked } = fakeClient()
+    let ready: SearchClient | null = null
+    const box = createSearchController(createQueryPacer(() => Date.now()))
+    box.setContext(() => ready, {})
+    await vi.advanceTimersByTimeAsync(1000)
+    box.type('安全')
+    expect(asked).toHaveLength(0)
+    ready = client
+    await vi.advanceTimersByTimeAsync(1000)
+    box.type('安全生产')
+    expect(asked.map((a) => a.query)).toEqual(['安全生产'])
   })
 
   it('clears the results when the box is emptied, without asking', async () => {

@@ -27,8 +27,8 @@ export interface SearchController {
   type(value: string): void
   /** An IME started composing, or committed `value`. */
   compose(composing: boolean, value?: string): void
-  /** The worker's client (null until it is there) or the library's filter changed. */
-  setContext(client: SearchClient | null, filter: SearchFilter): void
+  /** The library's filter changed, or the way to the worker's client (asked at each search: null until it is there). */
+  setContext(client: () => SearchClient | null, filter: SearchFilter): void
   /** Forgets any question not yet answered (the box is going away). */
   cancel(): void
 }
@@ -42,7 +42,7 @@ const realTimers: Timers = { set: (run, ms) => setTimeout(run, ms), clear: (h) =
 
 export function createSearchController(pacer: QueryPacer = createQueryPacer(), timers: Timers = realTimers): SearchController {
   const store = createStore<SearchBoxState>({ query: '', composing: false, result: null, error: null })
-  let client: SearchClient | null = null
+  let client: () => SearchClient | null = () => null
   let filter: SearchFilter = {}
   let pending: unknown
   /** Bumped by every new question: an answer carrying an older number is dropped. */
@@ -58,10 +58,10 @@ export function createSearchController(pacer: QueryPacer = createQueryPacer(), t
     cancel()
     const { query, composing } = store.get()
     const q = query.trim()
-    if (!q || !client) return store.set({ result: null, error: null })
+    const c = client()
+    if (!q || !c) return store.set({ result: null, error: null })
     if (composing) return
     const mine = asked
-    const c = client
     const f = filter
     const send = () => {
       pending = undefined
