@@ -54,6 +54,39 @@ test.describe('an archive of hundreds', () => {
     await expect(new EditorPage(app.page).title).toHaveText(first)
   })
 
+  test('the search index is kept in a file of its own and read again at the next start; reports imported since are found', async ({ app }) => {
+    // The origin private file system holds it (app:// is a secure origin, as the test origin is made to be).
+    const indexFileBytes = () =>
+      app.page.evaluate(async () => {
+        try {
+          const root = await navigator.storage.getDirectory()
+          return (await (await root.getFileHandle('search-index.bin')).getFile()).size
+        } catch {
+          return 0
+        }
+      })
+    // The first start indexes the archive (the blank draft) and saves the index.
+    await expect.poll(indexFileBytes, { timeout: 30_000 }).toBeGreaterThan(0)
+
+    const { text, titles } = manyReportsText(40)
+    const file = join(app.dir, '四十篇.txt')
+    await writeFile(file, text)
+    const lib = new LibraryPage(app.page)
+    await lib.open()
+    app.dialogs.openFiles.push([file])
+    await lib.root.getByRole('button', { name: '导入文件…' }).click()
+    await lib.preview.getByRole('button', { name: '导入 40 篇' }).click()
+    await expect(app.page.getByRole('status')).toContainText('已导入 40 篇总结')
+
+    await app.reload()
+    await lib.open()
+    await lib.root.getByRole('searchbox', { name: '全文搜索' }).fill('参训教师137人次')
+    const results = lib.root.getByRole('region', { name: '搜索结果' })
+    await expect(results).toContainText('找到 1 篇')
+    await expect(results.getByRole('listitem')).toContainText(titles[36])
+    expect(await indexFileBytes()).toBeGreaterThan(0)
+  })
+
   test('bulk actions ask once for all the selected reports; importing the same file again warns of duplicates', async ({ app }) => {
     const { text } = manyReportsText(40)
     const file = join(app.dir, '四十篇.txt')
