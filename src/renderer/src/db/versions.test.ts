@@ -5,6 +5,7 @@ import { VERSION_REASONS } from '@shared/archive/records'
 import { DAY_MS, HOUR_MS, versionsToThin } from '@shared/archive/thinning'
 import { emptyReport, paragraph, section } from '@shared/doc/model'
 import { db } from './database'
+import { noteForegroundWrite } from './foreground'
 import { createReport, saveReport } from './reports'
 import { addVersion, getVersion, listVersions, maybeAutoVersion, thinAllVersions } from './versions'
 
@@ -61,6 +62,22 @@ describe('thinning', () => {
     for (const r of reviewed) expect(await listVersions(r.id)).toHaveLength(2)
   })
 
+  it('waits while the clerk saves and goes on once the saves pause', async () => {
+    const now = Math.floor(Date.now() / HOUR_MS) * HOUR_MS + HOUR_MS / 2
+    const busy = await createReport(report('改了一天'))
+    for (let k = 0; k < 6; k++) await addVersion({ ...busy, report: report(`第${k}稿`) }, 'auto', '', now - 2 * DAY_MS - k * 60 * 1000)
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+    noteForegroundWrite()
+    const pass = thinAllVersions(now, { quietMs: 300 })
+    await sleep(150)
+    expect(await listVersions(busy.id)).toHaveLength(6)
+    noteForegroundWrite() // the next autosave
+    await sleep(200)
+    expect(await listVersions(busy.id)).toHaveLength(6)
+    expect(await pass).toBe(5)
+    expect(await listVersions(busy.id)).toHaveLength(1)
+  })
+
   it('finds every history to thin when its versions fall across pages of the scan, two of one millisecond included', async () => {
     const now = Math.floor(Date.now() / HOUR_MS) * HOUR_MS + HOUR_MS / 2
     const quiet = await Promise.all(Array.from({ length: 5 }, (_, i) => createReport(report(`第${i}份`))))
@@ -69,7 +86,7 @@ describe('thinning', () => {
     for (let k = 0; k < 4; k++) await addVersion({ ...busy, report: report(`第${k}稿`) }, 'auto', '', now - 2 * DAY_MS - k * 60 * 1000)
     const twice = await createReport(report('同一毫秒'))
     for (let k = 0; k < 3; k++) await addVersion({ ...twice, report: report(`第${k}遍`) }, 'auto', '', now - 5 * DAY_MS)
-    expect(await thinAllVersions(now, 2)).toBe(3 + 2)
+    expect(await thinAllVersions(now, { pageSize: 2 })).toBe(3 + 2)
     expect(await listVersions(busy.id)).toHaveLength(1)
     expect(await listVersions(twice.id)).toHaveLength(1)
     for (const r of quiet) expect(await listVersions(r.id)).toHaveLength(1)

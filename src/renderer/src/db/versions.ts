@@ -6,6 +6,7 @@
 import Dexie, { cmp } from 'dexie'
 import { THINNABLE, versionsToThin, type ThinnableVersion } from '@shared/archive/thinning'
 import { announce } from './changes'
+import { foregroundPause } from './foreground'
 import { db, type ReportRecord, type StoredVersion, type VersionReason, type VersionRecord } from './database'
 import { recordFor, reportTables, writeRecords } from './reports'
 import { decodeVersions, deleteStoredVersions, encodeVersion, putVersions } from './versionStore'
@@ -54,6 +55,8 @@ export function thinVersions(reportId: string, now = Date.now()): Promise<number
 
 /** Index keys read per transaction by the thinning pass, so a save waits behind one short read at most. */
 const THIN_SCAN_PAGE = 2000
+/** The thinning pass goes on once the clerk's saves have paused this long (foreground.ts). */
+const SAVES_QUIET_MS = 1000
 
 /**
  * Thins the history of every report (run now and then, in the background: a report no longer
@@ -63,7 +66,7 @@ const THIN_SCAN_PAGE = 2000
  * history with a version by hand beside an automatic one of the same day, held up the clerk's
  * saves for seconds on a large archive, at every start.
  */
-export async function thinAllVersions(now = Date.now(), pageSize = THIN_SCAN_PAGE): Promise<number> {
+export async function thinAllVersions(now = Date.now(), { pageSize = THIN_SCAN_PAGE, quietMs = SAVES_QUIET_MS } = {}): Promise<number> {
   const candidates: string[] = []
   for (const reason of THINNABLE) {
     // Keys come sorted by report, then time: a report's history is whole once the next report's starts.
@@ -96,7 +99,10 @@ export async function thinAllVersions(now = Date.now(), pageSize = THIN_SCAN_PAG
     consider()
   }
   let removed = 0
-  for (const id of candidates) removed += await thinVersions(id, now)
+  for (const id of candidates) {
+    await foregroundPause(quietMs)
+    removed += await thinVersions(id, now)
+  }
   return removed
 }
 
