@@ -113,7 +113,9 @@ async function openApp(env: { launch: Launch; rendererDir: string; probeScript: 
     close: async () => {
       await app.context.close()
       await server.close()
-      await rm(profile, { recursive: true, force: true })
+      // BENCH_KEEP=1 keeps the last profile for a closer look (its path is printed).
+      if (process.env.BENCH_KEEP) process.stderr.write(`bench: profile kept in ${profile} (origin ${server.origin})\n`)
+      else await rm(profile, { recursive: true, force: true })
       await rm(dir, { recursive: true, force: true })
     }
   }

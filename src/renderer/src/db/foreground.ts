@@ -1,17 +1,18 @@
 /**
- * The clerk's own writes come first. A save marks the moment; a background pass over the archive
- * (thinning old versions) waits for a pause in them before each of its transactions, so a save
- * never queues behind a run of them (the first pass after restoring 5,000 reports thins thousands
- * of histories, and saves made meanwhile took three times as long).
+ * The clerk's own writes come first. Each change to the text (a save follows within a second) and
+ * each save marks the moment; a background pass over the archive (thinning old versions) waits for
+ * a pause before each of its transactions, so a save does not queue behind them or share the
+ * database with them. The first pass after restoring a large archive thins a history per report,
+ * and saves made meanwhile took up to three times as long.
  */
 let lastWrite = -Infinity
 
-/** A write the clerk is waiting for (an autosave) is starting. */
-export function noteForegroundWrite(now = performance.now()): void {
+/** The clerk changed the text (a save is coming) or a save is starting. */
+export function noteClerkWriting(now = performance.now()): void {
   lastWrite = now
 }
 
-/** Resolves once no foreground write has started for `quietMs`. */
+/** Resolves once the clerk has not written for `quietMs`. */
 export async function foregroundPause(quietMs: number): Promise<void> {
   for (let wait = lastWrite + quietMs - performance.now(); wait > 0; wait = lastWrite + quietMs - performance.now()) {
     await new Promise<void>((resolve) => setTimeout(resolve, wait))

@@ -9,7 +9,7 @@ import { reportLines, reportStats } from '@shared/doc/stats'
 import { summaryOf } from '@shared/archive/records'
 import { announce } from './changes'
 import { db, type ArchiveDatabase, type ReportRecord, type ReportSummary } from './database'
-import { noteForegroundWrite } from './foreground'
+import { noteClerkWriting } from './foreground'
 import { deleteStoredVersions } from './versionStore'
 
 /** A report's summary with its model: everything but the editor state. */
@@ -90,7 +90,7 @@ export async function createReports(reports: Report[], onProgress?: (done: numbe
 }
 
 export async function saveReport(id: string, report: Report, editorState: string): Promise<void> {
-  noteForegroundWrite()
+  noteClerkWriting()
   let idbTransaction: IDBTransaction | undefined
   await db
     .transaction('rw', reportTables(), async (tx) => {

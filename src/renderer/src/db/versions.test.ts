@@ -5,7 +5,7 @@ import { VERSION_REASONS } from '@shared/archive/records'
 import { DAY_MS, HOUR_MS, versionsToThin } from '@shared/archive/thinning'
 import { emptyReport, paragraph, section } from '@shared/doc/model'
 import { db } from './database'
-import { noteForegroundWrite } from './foreground'
+import { noteClerkWriting } from './foreground'
 import { createReport, saveReport } from './reports'
 import { addVersion, getVersion, listVersions, maybeAutoVersion, thinAllVersions } from './versions'
 
@@ -67,11 +67,11 @@ describe('thinning', () => {
     const busy = await createReport(report('改了一天'))
     for (let k = 0; k < 6; k++) await addVersion({ ...busy, report: report(`第${k}稿`) }, 'auto', '', now - 2 * DAY_MS - k * 60 * 1000)
     const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-    noteForegroundWrite()
+    noteClerkWriting()
     const pass = thinAllVersions(now, { quietMs: 300 })
     await sleep(150)
     expect(await listVersions(busy.id)).toHaveLength(6)
-    noteForegroundWrite() // the next autosave
+    noteClerkWriting() // the next autosave
     await sleep(200)
     expect(await listVersions(busy.id)).toHaveLength(6)
     expect(await pass).toBe(5)

@@ -55,8 +55,8 @@ export function thinVersions(reportId: string, now = Date.now()): Promise<number
 
 /** Index keys read per transaction by the thinning pass, so a save waits behind one short read at most. */
 const THIN_SCAN_PAGE = 2000
-/** The thinning pass goes on once the clerk's saves have paused this long (foreground.ts). */
-const SAVES_QUIET_MS = 1000
+/** The thinning pass goes on once the clerk has not written for this long (foreground.ts). */
+const WRITING_QUIET_MS = 1000
 
 /**
  * Thins the history of every report (run now and then, in the background: a report no longer
@@ -66,7 +66,7 @@ const SAVES_QUIET_MS = 1000
  * history with a version by hand beside an automatic one of the same day, held up the clerk's
  * saves for seconds on a large archive, at every start.
  */
-export async function thinAllVersions(now = Date.now(), { pageSize = THIN_SCAN_PAGE, quietMs = SAVES_QUIET_MS } = {}): Promise<number> {
+export async function thinAllVersions(now = Date.now(), { pageSize = THIN_SCAN_PAGE, quietMs = WRITING_QUIET_MS } = {}): Promise<number> {
   const candidates: string[] = []
   for (const reason of THINNABLE) {
     // Keys come sorted by report, then time: a report's history is whole once the next report's starts.

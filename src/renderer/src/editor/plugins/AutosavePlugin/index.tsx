@@ -7,6 +7,7 @@ import { withModelExtras } from '../../modelExtras'
 import { saveReport } from '../../../db/reports'
 import { maybeAutoVersion } from '../../../db/versions'
 import { saveSession } from '../../../db/session'
+import { noteClerkWriting } from '../../../db/foreground'
 import { $caret } from '../../caret'
 
 export type SaveStatus = { state: 'saved'; at: number } | { state: 'pending' } | { state: 'saving' } | { state: 'error'; message: string }
@@ -111,6 +112,7 @@ export function AutosavePlugin({
 
     const schedule = () => {
       dirty = true
+      noteClerkWriting()
       if (!failed) reportRef.current({ state: 'pending' })
       // Not pushed back by further changes: while a clerk types without a pause, the text is still
       // saved every `delay`, so a crash loses at most the last second of typing.
