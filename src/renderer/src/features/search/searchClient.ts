@@ -48,10 +48,6 @@ export interface WorkerLike {
   terminate(): void
 }
 
-function startWorker(): WorkerLike {
-  return new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike
-}
-
 interface Waiter<T> {
   resolve: (value: T) => void
   reject: (error: Error) => void
@@ -59,7 +55,7 @@ interface Waiter<T> {
 
 type SearchArgs = { query: string; filter?: SearchFilter; limit?: number }
 
-export function createSearchClient(makeWorker: () => WorkerLike = startWorker): SearchClient {
+export function createSearchClient(makeWorker: () => WorkerLike): SearchClient {
   const worker = makeWorker()
   let nextId = 1
   let disposed = false

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { createStore, type Store } from '../../app/store'
 import { onArchiveChange } from '../../db/changes'
+import { takeSearchWorker } from './earlyWorker'
 import { createSearchClient, type IndexProgress, type SearchClient } from './searchClient'
 
 export interface SearchIndexHandle {
@@ -21,7 +22,7 @@ export function useSearchIndex(): SearchIndexHandle {
   const ref = useRef<SearchClient | null>(null)
   const [progress] = useState(() => createStore<{ building: IndexProgress | null }>({ building: null }))
   useEffect(() => {
-    const client = createSearchClient()
+    const client = createSearchClient(takeSearchWorker)
     ref.current = client
     const offProgress = client.onProgress((p) => progress.set({ building: p.done < p.total ? p : null }))
     const offChanges = onArchiveChange((change) => {
