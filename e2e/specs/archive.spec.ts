@@ -1,9 +1,23 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { expect, test } from '../fixtures/app'
+import { expect, test, type AppFixture } from '../fixtures/app'
 import { manyReportsText } from '../fixtures/many-reports'
 import { EditorPage } from '../pages/EditorPage'
 import { LibraryPage } from '../pages/LibraryPage'
+
+/** Forty reports in one text file, imported from the library: the library, the file and their titles. */
+async function importForty(app: AppFixture): Promise<{ lib: LibraryPage; file: string; titles: string[] }> {
+  const { text, titles } = manyReportsText(40)
+  const file = join(app.dir, '四十篇.txt')
+  await writeFile(file, text)
+  const lib = new LibraryPage(app.page)
+  await lib.open()
+  app.dialogs.openFiles.push([file])
+  await lib.root.getByRole('button', { name: '导入文件…' }).click()
+  await lib.preview.getByRole('button', { name: '导入 40 篇' }).click()
+  await expect(app.page.getByRole('status')).toContainText('已导入 40 篇总结')
+  return { lib, file, titles }
+}
 
 test.describe('an archive of hundreds', () => {
   test('a file of 633 reports: select none and all, import with progress, every one listed at once and reachable from the sidebar', async ({ app }) => {
@@ -68,15 +82,7 @@ test.describe('an archive of hundreds', () => {
     // The first start indexes the archive (the blank draft) and saves the index.
     await expect.poll(indexFileBytes, { timeout: 30_000 }).toBeGreaterThan(0)
 
-    const { text, titles } = manyReportsText(40)
-    const file = join(app.dir, '四十篇.txt')
-    await writeFile(file, text)
-    const lib = new LibraryPage(app.page)
-    await lib.open()
-    app.dialogs.openFiles.push([file])
-    await lib.root.getByRole('button', { name: '导入文件…' }).click()
-    await lib.preview.getByRole('button', { name: '导入 40 篇' }).click()
-    await expect(app.page.getByRole('status')).toContainText('已导入 40 篇总结')
+    const { lib, titles } = await importForty(app)
 
     await app.reload()
     await lib.open()
@@ -88,15 +94,7 @@ test.describe('an archive of hundreds', () => {
   })
 
   test('bulk actions ask once for all the selected reports; importing the same file again warns of duplicates', async ({ app }) => {
-    const { text } = manyReportsText(40)
-    const file = join(app.dir, '四十篇.txt')
-    await writeFile(file, text)
-    const lib = new LibraryPage(app.page)
-    await lib.open()
-    app.dialogs.openFiles.push([file])
-    await lib.root.getByRole('button', { name: '导入文件…' }).click()
-    await lib.preview.getByRole('button', { name: '导入 40 篇' }).click()
-    await expect(app.page.getByRole('status')).toContainText('已导入 40 篇总结')
+    const { lib, file } = await importForty(app)
 
     const dialogs: string[] = []
     app.page.on('dialog', (d) => {
