@@ -14,7 +14,9 @@ export function noteClerkWriting(now = performance.now()): void {
 
 /** Resolves once the clerk has not written for `quietMs`. */
 export async function foregroundPause(quietMs: number): Promise<void> {
-  for (let wait = lastWrite + quietMs - performance.now(); wait > 0; wait = lastWrite + quietMs - performance.now()) {
+  for (;;) {
+    const wait = lastWrite + quietMs - performance.now()
+    if (wait <= 0) return
     await new Promise<void>((resolve) => setTimeout(resolve, wait))
   }
 }

@@ -81,7 +81,7 @@ export async function thinAllVersions(now = Date.now(), { pageSize = THIN_SCAN_P
     let seen = 0
     for (;;) {
       const from = db.versions.where('[reason+reportId+createdAt]').between(after, [reason, Dexie.maxKey], true, true)
-      const page = (await (seen ? from.offset(seen) : from).limit(pageSize).keys()) as unknown as [VersionReason, string, number][]
+      const page = (await from.offset(seen).limit(pageSize).keys()) as unknown as [VersionReason, string, number][]
       for (const [, reportId, createdAt] of page) {
         if (reportId !== id) {
           consider()

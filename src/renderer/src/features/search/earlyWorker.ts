@@ -7,7 +7,7 @@ import type { WorkerLike } from './searchClient'
 
 let early: WorkerLike | null = null
 
-export function startSearchWorker(): WorkerLike {
+function startSearchWorker(): WorkerLike {
   return new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike
 }
 
