@@ -7,6 +7,7 @@
  * takes a third of a second: a passage's text is made when first asked for, and `settle` makes the
  * rest a chunk at a time while the worker is idle, so a start answers before all are made.
  */
+import type { Pager } from './filePager'
 import type { Passage, PassageKind } from './passages'
 import { fromCodeUnits } from './utf16'
 
@@ -60,6 +61,8 @@ export class PassageTable {
   private paths: (readonly string[] | undefined)[] = []
   /** Paths of passages loaded from a snapshot, turned into arrays when first asked for. */
   private saved: Pick<PassageSnapshot, 'labels' | 'pathStart' | 'pathLabels'> | null = null
+  /** Reads code units still in the file in, as they are needed (filePager.ts). */
+  private need: Pager['need'] | null = null
 
   get length(): number {
     return this.doc.length
@@ -81,7 +84,9 @@ export class PassageTable {
     if (known !== undefined) return known
     const p = this.pending!
     const at = p.start[pid]
-    const text = fromCodeUnits(p.units[p.chunk[pid]]!.subarray(at, at + p.length[pid]))
+    const units = p.units[p.chunk[pid]]!
+    this.need?.(units, at, at + p.length[pid])
+    const text = fromCodeUnits(units.subarray(at, at + p.length[pid]))
     this.text[pid] = text
     return text
   }
@@ -96,6 +101,7 @@ export class PassageTable {
     const c = p.next++
     const units = p.units[c]
     if (units) {
+      this.need?.(units, 0, units.length)
       const all = fromCodeUnits(units)
       const end = c + 1 < p.firstPid.length ? p.firstPid[c + 1] : p.count
       for (let pid = p.firstPid[c]; pid < end; pid++) if (this.doc[pid] >= 0) this.text[pid] = all.substring(p.start[pid], p.start[pid] + p.length[pid])
@@ -191,8 +197,9 @@ export class PassageTable {
     }
   }
 
-  static fromSnapshot(s: PassageSnapshot): PassageTable {
+  static fromSnapshot(s: PassageSnapshot, need?: Pager['need']): PassageTable {
     const t = new PassageTable()
+    t.need = need ?? null
     t.doc = Array.from(s.doc)
     t.kind = Array.from(s.kind, (k) => KINDS[k] ?? 'section')
     t.headLen = Array.from(s.headLen)

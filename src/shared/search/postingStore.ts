@@ -1,3 +1,4 @@
+import type { Pager } from './filePager'
 import { KeyTable, type KeyTableSnapshot } from './keyTable'
 
 /**
@@ -85,6 +86,8 @@ export class PostingStore {
 
   /** During a bulk load: each slot's bytes in the base to come. */
   private bulkBytes: Uint32Array | null = null
+  /** Reads a base loaded from a file in, as its lists are needed (filePager.ts). */
+  private need: Pager['need'] | null = null
 
   get baseEntries(): number {
     return this.baseCount
@@ -122,6 +125,7 @@ export class PostingStore {
     if (start === end) return tail ?? EMPTY
     // Every id takes at least one byte: the byte count bounds the length.
     const out = new Uint32Array(end - start + (tail?.length ?? 0))
+    this.need?.(this.data, start, end)
     let n = decodeInto(this.data, start, end, out, 0)
     if (tail) for (const id of tail) out[n++] = id
     return out.subarray(0, n)
@@ -267,6 +271,7 @@ export class PostingStore {
     const room = end - start + (tail?.length ?? 0)
     if (this.ids.length < room) this.ids = new Uint32Array(2 * room)
     const ids = this.ids
+    this.need?.(this.data, start, end)
     const total = decodeInto(this.data, start, end, ids, 0)
     let n = 0
     for (let k = 0; k < total; k++) if (alive(ids[k])) ids[n++] = ids[k]
@@ -297,8 +302,9 @@ export class PostingStore {
     return { unigrams: this.unigrams, bigrams: this.bigrams.toSnapshot(), slots: this.slots, offsets: this.offsets, data: this.data, entries: this.baseCount }
   }
 
-  static fromSnapshot(s: PostingSnapshot): PostingStore {
+  static fromSnapshot(s: PostingSnapshot, need?: Pager['need']): PostingStore {
     const store = new PostingStore()
+    store.need = need ?? null
     store.unigrams = s.unigrams
     store.bigrams = KeyTable.fromSnapshot(s.bigrams)
     store.slots = s.slots

@@ -7,6 +7,7 @@ import { PostingStore, type PostingList, type PostingSnapshot } from './postingS
 import { intersectSorted } from './postings'
 import { hitFor } from './hit'
 import { allowedDocs } from './facets'
+import type { Pager } from './filePager'
 import type { SearchFacets, SearchHit, SearchOptions, SearchResult } from './types'
 
 /**
@@ -83,6 +84,8 @@ export class SearchIndex {
   private liveEntries = 0
   private deadEntries = 0
   private readonly mergeAfter: number
+  /** Parts of the saved file not read yet, for an index loaded from one (openSnapshot). */
+  private pager: Pager | null = null
 
   /** `mergeAfter`: the fewest dead or tail postings entries worth a merge (tests lower it). */
   constructor(options: { mergeAfter?: number } = {}) {
@@ -264,17 +267,22 @@ export class SearchIndex {
 
   /** The whole index as typed arrays and strings, to save (updates folded into the base first); see PassageTable.toSnapshot for `onText`. */
   toSnapshot(onText?: (text: string, index: number) => void): SearchSnapshot {
+    // Everything still in the file is read first: it is about to be written over.
+    this.pager?.finish()
     this.compact()
     const docs = this.docs.filter((d): d is DocEntry => d !== null).map((d) => ({ id: d.id, title: d.title, facets: d.facets, rev: d.rev, pids: d.pids }))
     return { version: 2, docs, passages: this.p.toSnapshot(onText), store: this.store.toSnapshot(), heads: this.heads.toSnapshot(), liveEntries: this.liveEntries }
   }
 
-  static fromSnapshot(s: SearchSnapshot, options: { mergeAfter?: number } = {}): SearchIndex {
+  /** `pager`: what of the snapshot is still in its file (openSnapshot); the index reads it as needed. */
+  static fromSnapshot(s: SearchSnapshot, options: { mergeAfter?: number; pager?: Pager } = {}): SearchIndex {
     if (s.version !== 2) throw new Error(`unknown search index version: ${String(s.version)}`)
     const index = new SearchIndex(options)
-    index.p = PassageTable.fromSnapshot(s.passages)
-    index.store = PostingStore.fromSnapshot(s.store)
-    index.heads = PostingStore.fromSnapshot(s.heads)
+    const need = options.pager && options.pager.need.bind(options.pager)
+    index.pager = options.pager ?? null
+    index.p = PassageTable.fromSnapshot(s.passages, need)
+    index.store = PostingStore.fromSnapshot(s.store, need)
+    index.heads = PostingStore.fromSnapshot(s.heads, need)
     index.liveEntries = s.liveEntries
     for (const d of s.docs) {
       const number = index.docs.length
@@ -339,9 +347,18 @@ export class SearchIndex {
     this.deadEntries += entries
   }
 
-  /** One step of making loaded texts into strings (PassageTable.settle); returns whether more is left. */
+  /**
+   * One step of the idle work on a loaded index: reading the next stretch still in its file, then
+   * making the loaded texts into strings (PassageTable.settle). Returns whether more is left.
+   */
   settle(): boolean {
+    if (this.pager?.step()) return true
     return this.p.settle()
+  }
+
+  /** Lets go of the saved file without reading the rest: this index is being replaced. */
+  release(): void {
+    this.pager?.release()
   }
 
   /** Folds pending updates into the compact postings now (the worker may call it when idle). */

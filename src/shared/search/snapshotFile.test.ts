@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { emptyReport, paragraph, section, type Report } from '../doc/model'
 import { SearchIndex } from './searchIndex'
-import { packIndex, readFrom, unpackSnapshot } from './snapshotFile'
+import { openSnapshot, packIndex, readFrom, unpackSnapshot } from './snapshotFile'
 import type { SearchFacets } from './types'
 
 const FACETS: SearchFacets = { year: 2024, kind: 'annual', status: 'draft', unit: '城关镇中心校' }
@@ -105,6 +105,88 @@ describe('the search index as one file', () => {
     )
     expect(read).toBeLessThanOrEqual(bytes.byteLength)
     expect(calls).toBeLessThan(12)
+  })
+
+  describe('left in the file until needed', () => {
+    /** The file opened with every read and the close counted. */
+    function opened(bytes: Uint8Array, options: { mergeAfter?: number } = {}) {
+      const from = readFrom(bytes)
+      const seen = { bytes: 0, closes: 0 }
+      const { snapshot, pager } = openSnapshot(
+        (into, at) => {
+          seen.bytes += into.byteLength
+          from(into, at)
+        },
+        bytes.byteLength,
+        () => seen.closes++
+      )
+      return { seen, index: SearchIndex.fromSnapshot(snapshot, { ...options, pager }), pager }
+    }
+    const queries = ['教师培训299', '第150号', '课程改革7，', '家校共育', '学区建设12']
+
+    it('reads the keys alone at open and what each query needs, then the rest a step at a time, and closes it once', () => {
+      const index = largeIndex()
+      const bytes = file(index)
+      const { seen, index: copy } = opened(bytes)
+      // The keys and small arrays: a quarter here (400 random characters make many pairs), a ninth at 5,000 real reports.
+      expect(seen.bytes).toBeLessThan(bytes.byteLength * 0.3)
+      // Queries found in one report each read little more; one in every report reads most of it.
+      for (const q of ['教师培训299', '第150号']) expect(copy.query(q)).toEqual(index.query(q))
+      expect(seen.bytes).toBeLessThan(bytes.byteLength * 0.35)
+      for (const q of queries) expect(copy.query(q)).toEqual(index.query(q))
+      expect(seen.closes).toBe(0)
+      while (copy.settle());
+      expect(seen.closes).toBe(1)
+      expect(seen.bytes).toBeLessThanOrEqual(bytes.byteLength)
+      const after = seen.bytes
+      for (const q of queries) expect(copy.query(q)).toEqual(index.query(q))
+      expect(seen.bytes).toBe(after)
+    })
+
+    it('saves the same file before reading the rest, and closes the one it came from first', () => {
+      const index = largeIndex()
+      const bytes = file(index)
+      const { seen, index: copy } = opened(bytes)
+      copy.query('教师培训')
+      expect(Buffer.compare(file(copy), bytes)).toBe(0)
+      expect(seen.closes).toBe(1)
+    })
+
+    it('takes changes, merges included, before the rest is read', () => {
+      const index = largeIndex()
+      const { index: copy } = opened(file(index), { mergeAfter: 1 })
+      for (const i of [index, copy]) {
+        i.upsert('r7', report('第7号报告', '改写后的教师培训内容'), FACETS)
+        i.remove('r150')
+        i.upsert('new', report('新增', '家校共育新篇'), FACETS)
+        i.compact()
+      }
+      for (const q of [...queries, '改写后', '新篇']) expect(copy.query(q)).toEqual(index.query(q))
+      while (copy.settle());
+      for (const q of [...queries, '改写后', '新篇']) expect(copy.query(q)).toEqual(index.query(q))
+    })
+
+    it('once released, closes the file and refuses to read more of it', () => {
+      const { seen, index: copy } = opened(file(largeIndex()))
+      copy.release()
+      expect(seen.closes).toBe(1)
+      expect(() => copy.query('家校共育')).toThrow(/closed/)
+    })
+
+    it('reads a file written before paging (no list of parts to leave) whole at open', () => {
+      const index = largeIndex()
+      const bytes = file(index)
+      // Blank the list out of the header's JSON (same length, so every offset stays).
+      const head = new TextDecoder().decode(bytes.subarray(16, 16 + new Uint32Array(bytes.buffer, 0, 4)[2]))
+      const list = /,"later":\[[\d,]*\]/.exec(head)![0]
+      const old = bytes.slice()
+      old.set(new TextEncoder().encode(' '.repeat(list.length)), 16 + new TextEncoder().encode(head.slice(0, head.indexOf(list))).byteLength)
+      const { seen, index: copy, pager } = opened(old)
+      expect(seen.bytes).toBeGreaterThan(bytes.byteLength * 0.9)
+      expect(seen.closes).toBe(1)
+      expect(pager.step()).toBe(false)
+      for (const q of queries) expect(copy.query(q)).toEqual(index.query(q))
+    })
   })
 
   it('keeps a text that starts with a byte-order mark whole', () => {

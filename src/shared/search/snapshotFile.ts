@@ -5,10 +5,16 @@
  * the big parts), which is what makes loading 100 MB take a few hundred milliseconds instead of
  * the second IndexedDB takes to hand over as many bytes.
  *
+ * The postings' bytes and the passages' texts, nine tenths of the file, may be left there at a
+ * start and read as they are needed (openSnapshot, filePager.ts).
+ *
  * Typed arrays are written in the machine's byte order: the file never leaves the machine.
  */
+import { FilePager, type ReadAt } from './filePager'
 import type { SearchIndex, SearchSnapshot } from './searchIndex'
 import { codeUnits, fromCodeUnits } from './utf16'
+
+export type { ReadAt } from './filePager'
 
 const MAGIC = 0x4953_4a5a // "ZJSI" read little-endian
 /** Bumped whenever the layout changes: an older file is then ignored and the index rebuilt. */
@@ -72,7 +78,14 @@ export function packIndex(index: Pick<SearchIndex, 'toSnapshot'>, options: { lar
   const texts: { $bin: number }[] = []
   // The passages' texts stay code units when loaded (PassageTable makes strings of them as needed).
   const snapshot = index.toSnapshot((t) => texts.push(text(t, 'u16', TEXTS)))
-  const tree = out({ ...snapshot, passages: { ...snapshot.passages, texts } })
+  // Groups a reader may leave in the file until they are needed: the texts, and each store's
+  // postings, of which a query reads a few lists.
+  const later = [TEXTS]
+  const paged = <T extends { data: Uint8Array }>(store: T) => {
+    later.push(groups)
+    return { ...store, data: put('u8', store.data, store.data.length, groups++) }
+  }
+  const tree = out({ ...snapshot, store: paged(snapshot.store), heads: paged(snapshot.heads), passages: { ...snapshot.passages, texts } })
   // Laid out group by group, so each group is one stretch of the file.
   const body: Uint8Array[] = []
   let at = 0
@@ -85,7 +98,7 @@ export function packIndex(index: Pick<SearchIndex, 'toSnapshot'>, options: { lar
     if (padded > bytes.byteLength) body.push(new Uint8Array(padded - bytes.byteLength))
     at += padded
   }
-  const json = new TextEncoder().encode(JSON.stringify({ tree, blocks }))
+  const json = new TextEncoder().encode(JSON.stringify({ tree, blocks, later }))
   const start = align(HEADER + json.byteLength)
   const head = new Uint8Array(start)
   const words = new Uint32Array(head.buffer, 0, 4)
@@ -97,14 +110,21 @@ export function packIndex(index: Pick<SearchIndex, 'toSnapshot'>, options: { lar
   return [head, ...body]
 }
 
-/** Reads `into.byteLength` bytes of the file from `at` into `into`. */
-export type ReadAt = (into: Uint8Array, at: number) => void
-
 /**
- * The snapshot from a file of `size` bytes. Throws if the file is not a whole snapshot of this
- * format (a write cut short, an older layout): the caller then builds the index again.
+ * The snapshot from a file of `size` bytes, read whole. Throws if the file is not a whole snapshot
+ * of this format (a write cut short, an older layout): the caller then builds the index again.
  */
 export function unpackSnapshot(read: ReadAt, size: number): SearchSnapshot {
+  const { snapshot, pager } = openSnapshot(read, size)
+  pager.finish()
+  return snapshot
+}
+
+/**
+ * As unpackSnapshot, but the groups the file marks `later` are only allocated: the pager reads
+ * them as they are needed and, once all is read (or the pager is released), calls `close`.
+ */
+export function openSnapshot(read: ReadAt, size: number, close: () => void = () => {}): { snapshot: SearchSnapshot; pager: FilePager } {
   if (size < HEADER) throw new Error('search snapshot: file too short')
   const header = new Uint32Array(4)
   read(new Uint8Array(header.buffer), 0)
@@ -113,15 +133,22 @@ export function unpackSnapshot(read: ReadAt, size: number): SearchSnapshot {
   if (total !== size || HEADER + jsonLength > size) throw new Error(`search snapshot: ${size} bytes where the header says ${total}`)
   const json = new Uint8Array(jsonLength)
   read(json, HEADER)
-  const { tree, blocks } = JSON.parse(new TextDecoder().decode(json)) as { tree: unknown; blocks: Block[] }
+  // `later` is absent from files written before paging: everything is then read at once.
+  const { tree, blocks, later = [] } = JSON.parse(new TextDecoder().decode(json)) as { tree: unknown; blocks: Block[]; later?: number[] }
   const start = align(HEADER + jsonLength)
   for (const [kind, offset, length] of blocks) if (start + offset + length * BYTES[kind] > size) throw new Error('search snapshot: a block runs past the end')
   // Each group's blocks lie together: one buffer and one read per group.
+  const pager = new FilePager(read, close)
   const buffers = new Map<number, { from: number; buffer: ArrayBuffer }>()
   for (const group of new Set(blocks.map((b) => b[3]))) {
     const mine = blocks.filter((b) => b[3] === group)
     const from = Math.min(...mine.map((b) => b[1]))
     const to = Math.max(...mine.map(([kind, offset, length]) => offset + length * BYTES[kind]))
+    if (later.includes(group)) {
+      if (mine.some(([kind]) => kind === 'text')) throw new Error('search snapshot: a string cannot be read later')
+      buffers.set(group, { from, buffer: pager.region(start + from, to - from) })
+      continue
+    }
     const bytes = new Uint8Array(to - from)
     read(bytes, start + from)
     buffers.set(group, { from, buffer: bytes.buffer })
@@ -138,7 +165,9 @@ export function unpackSnapshot(read: ReadAt, size: number): SearchSnapshot {
     if (isRef(v)) return values[v.$bin]
     return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, revive(x)]))
   }
-  return revive(tree) as SearchSnapshot
+  const snapshot = revive(tree) as SearchSnapshot
+  pager.closeIfComplete()
+  return { snapshot, pager }
 }
 
 /** A ReadAt over bytes in memory (tests, a file read whole). */

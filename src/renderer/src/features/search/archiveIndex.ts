@@ -52,6 +52,8 @@ export class ArchiveIndex {
 
   /** Everything may have changed (a restore): start over from the archive. */
   async rebuild(): Promise<void> {
+    // The saved file cannot be removed while this index still reads from it.
+    this.index.release()
     await dropSnapshot(this.db)
     this.index = new SearchIndex()
     await this.catchUp()

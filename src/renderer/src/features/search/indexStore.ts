@@ -63,7 +63,14 @@ export async function loadSnapshot(db: ArchiveDatabase): Promise<{ index: Search
   if (folder) {
     try {
       const saved = await readSnapshotFile(folder)
-      if (saved) return { index: SearchIndex.fromSnapshot(saved), resave: false }
+      if (saved) {
+        try {
+          return { index: SearchIndex.fromSnapshot(saved.snapshot, { pager: saved.pager }), resave: false }
+        } catch (e) {
+          saved.pager.release()
+          throw e
+        }
+      }
     } catch (e) {
       console.error('saved search index file unreadable; trying the database', e)
     }

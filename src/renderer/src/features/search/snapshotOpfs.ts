@@ -5,7 +5,8 @@
  * tests, a page that is not a secure context) `snapshotFolder` says so and the caller keeps the
  * snapshot in IndexedDB instead.
  */
-import { packIndex, unpackSnapshot, type ReadAt } from '@shared/search/snapshotFile'
+import type { Pager } from '@shared/search/filePager'
+import { openSnapshot, packIndex, type ReadAt } from '@shared/search/snapshotFile'
 import type { SearchIndex, SearchSnapshot } from '@shared/search/searchIndex'
 
 const NAME = 'search-index.bin'
@@ -44,8 +45,15 @@ export async function snapshotFolder(): Promise<SnapshotFolder | null> {
 
 const missing = (e: unknown) => e instanceof DOMException && (e.name === 'NotFoundError' || e.name === 'TypeMismatchError')
 
-/** The saved snapshot, or null when there is no file. A damaged file throws (unpackSnapshot). */
-export async function readSnapshotFile(folder: SnapshotFolder): Promise<SearchSnapshot | null> {
+/** A worker of the page before a reload may hold the file for a moment yet: try again for this long. */
+const LOCKED_WAIT_MS = 3000
+
+/**
+ * The saved snapshot, or null when there is no file. A damaged file throws (openSnapshot).
+ * What the snapshot leaves in the file is read through the pager, which keeps the file open (and
+ * so locked to this worker) until all is read or it is released.
+ */
+export async function readSnapshotFile(folder: SnapshotFolder): Promise<{ snapshot: SearchSnapshot; pager: Pager } | null> {
   let handle: FileHandle
   try {
     handle = await folder.getFileHandle(NAME)
@@ -53,14 +61,26 @@ export async function readSnapshotFile(folder: SnapshotFolder): Promise<SearchSn
     if (missing(e)) return null
     throw e
   }
-  const file = await handle.createSyncAccessHandle()
+  const file = await openLocked(handle)
   try {
     const read: ReadAt = (into, at) => {
       if (file.read(into, { at }) !== into.byteLength) throw new Error('search snapshot: short read')
     }
-    return unpackSnapshot(read, file.getSize())
-  } finally {
+    return openSnapshot(read, file.getSize(), () => file.close())
+  } catch (e) {
     file.close()
+    throw e
+  }
+}
+
+async function openLocked(handle: FileHandle): Promise<SyncAccessHandle> {
+  for (let waited = 0; ; waited += 100) {
+    try {
+      return await handle.createSyncAccessHandle()
+    } catch (e) {
+      if (!(e instanceof DOMException && e.name === 'NoModificationAllowedError') || waited >= LOCKED_WAIT_MS) throw e
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
   }
 }
 
