@@ -122,6 +122,12 @@ describe('stripNoise', () => {
     expect(r.removed).toHaveLength(4)
   })
 
+  it('drops the list under a header that is noise of another kind too (a collection page\'s name)', () => {
+    const r = strip('继续加强家校合作。\n【学校德育工作总结范文（精选3篇）】相关文章：\n1.学校德育工作总结\n2.小学德育工作总结范文')
+    expect(r.text).toEqual(['继续加强家校合作。'])
+    expect(r.removed).toEqual(['【学校德育工作总结范文（精选3篇）】相关文章：', '1.学校德育工作总结', '2.小学德育工作总结范文'])
+  })
+
   it('stops the list where a title is followed by real text', () => {
     const r = strip(
       '热点推荐:\n您现在的位置: 总结范文网 >> 单位总结 >> 正文\n\n教育局推进城乡教育工作总结\n\n来源: 单位总结\n\n武安市位于河北省南部，是典型的山区县，全市现有各级各类学校348所，其中义务教育阶段学校343所。'

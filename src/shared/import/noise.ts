@@ -280,9 +280,10 @@ export function stripNoise(lines: SourceLine[], keep?: ReadonlySet<string>, trus
     return j
   }
   for (let i = 0; i < lines.length; i++) {
-    if (drop[i] || lines[i].table || kept(lines[i].text) || !isRelatedListHeader(lines[i].text)) continue
+    // The header may already be noise of another kind (【…精选3篇】相关文章：): its list still goes.
+    if (lines[i].table || kept(lines[i].text) || declared(lines[i]) || !isRelatedListHeader(lines[i].text)) continue
     drop[i] = true
-    kinds[i] = 'related-list'
+    kinds[i] ??= 'related-list'
     let j = nextContent(i + 1)
     while (j < lines.length) {
       const t = lines[j].text
