@@ -55,7 +55,10 @@ function enumerationGap(marker: Marker): number {
   // An item that is a heading sentence and then text (（一）健全制度。制定了规章20项。（二）…) is a run-in
   // section of a flattened page; a list's items are one clause each.
   const item = rest.slice(0, at).replace(/[。！？；;，,\s]+$/, '')
-  return /[。！？]/.test(item) ? LIST_ITEM : at
+  if (/[。！？]/.test(item)) return LIST_ITEM
+  // （一） items that each close a sentence (（一）严格执行制度。（二）扎实开展教研。) are sections whose
+  // line breaks were lost; a list of them inside a sentence takes clause punctuation (；，).
+  return marker.level === 2 && /[。！？]/.test(rest[at]) ? LIST_ITEM : at
 }
 
 /** Items this short are a list inside a sentence; longer ones may be sections whose line breaks were lost. */

@@ -36,6 +36,17 @@ describe('parseHeading', () => {
     expect(parseHeading('（1）开展爱国主义教育；（2）开展文明礼仪教育；（3）开展法治教育。')).toBeNull()
     expect(parseHeading('1.加强学习。2.改进作风。3.狠抓落实。')).toBeNull()
     expect(parseHeading('一是全面落实科学发展目标。二是大力实施惠民工程。')).toBeNull()
+    expect(parseHeading('（一）加强组织领导，（二）完善工作制度，（三）强化督查考核。')).toBeNull()
+  })
+
+  it('reads （一） items that each close a sentence as sections whose line breaks were lost', () => {
+    expect(parseHeading('（一）严格执行一日生活制度。（二）扎实开展教研活动。')!.title).toBe('严格执行一日生活制度')
+    expect(flat('二、规范保教管理，提高保教质量　　（一）严格执行一日生活制度。（二）扎实开展教研活动，全年开展36次。\n三、存在的不足').map((x) => x[2])).toEqual([
+      '规范保教管理，提高保教质量',
+      '严格执行一日生活制度',
+      '扎实开展教研活动，全年开展36次',
+      '存在的不足'
+    ])
   })
 })
 
