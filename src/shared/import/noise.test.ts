@@ -45,6 +45,9 @@ describe('classifyNoiseLine', () => {
     ['上传人:叶*** 文档编号:49570083 上传时间:2022-10-09 格式:DOCX 页数:5 大小:21.21KB', 'site-notice'],
     ['ID:732862', 'page-meta'],
     ['返回 下载 相关 举报', 'site-notice'],
+    // A price or a button alone, even where it reads like a numbered line.
+    ['2 积分', 'site-notice'],
+    ['VIP 下载', 'site-notice'],
     ['2023 教育局 局长 个人 述职 报告', 'menu'],
     ['本文已影响 1.23W人', 'page-meta'],
     ['原创 2023-12-20 发布于四川', 'page-meta'],
@@ -86,7 +89,9 @@ describe('classifyNoiseLine', () => {
     '// V  View 视图、html',
     '指标 2024年 2025年 增减',
     '2025-12-30',
-    '关闭了3所薄弱学校'
+    '关闭了3所薄弱学校',
+    '推行教师积分制管理，积分结果与评优挂钩。',
+    '3.积分制管理'
   ])('%s is report text', (line) => {
     expect(classifyNoiseLine(line)).toBeNull()
   })

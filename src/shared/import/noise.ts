@@ -1,7 +1,7 @@
 import type { SourceLine } from './lines'
 import { parseMarker } from './markers'
 import { isDateLine, isUnitLine, PERSON } from './meta'
-import { CARD_LABEL, FILE_NAME_END, siteWordCount } from './site'
+import { CARD_LABEL, FILE_NAME_END, isSiteWordsOnly, siteWordCount } from './site'
 
 /**
  * Web noise: what a page wraps around the article when a clerk copies it.
@@ -126,7 +126,7 @@ function isSiteNotice(t: string): boolean {
   if (t.length > 200) return false
   const n = siteWordCount(t)
   // A short line needs fewer: 此文档下载收益归作者所有, 文档为doc格式.
-  return (n >= 3 && (t.length <= 160 || n * 40 >= t.length)) || (n >= 2 && t.length <= 20)
+  return (n >= 3 && (t.length <= 160 || n * 40 >= t.length)) || (n >= 2 && t.length <= 20) || isSiteWordsOnly(t)
 }
 
 /** Classifies one line on its own; related-article lists need context and are handled in stripNoise. */

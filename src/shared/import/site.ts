@@ -8,7 +8,7 @@ const SITE_WORDS = [
   '下载', '下載', '上传', '上傳', '文档', '文檔', '会员', '會員', '登录', '登錄', '注册', '註冊', '客服', '版权', '版權', '本站',
   '网站', '網站', '网友', '網友', '投稿', '浏览', '瀏覽', '阅读全文', '收藏', '举报', '舉報', '点击', '點擊', '扫描', '掃描', '扫码', '掃碼',
   '二维码', '二維碼', '预览', '預覽', '付费', '付費', 'VIP', 'vip', '在线阅读', '在線閱讀', '珍藏版', '转载', '轉載', '侵权', '侵權',
-  '页数', '頁數', '上传人', '下载券', '下載券', '金币', '金幣', '粉丝', '點讚', '点赞'
+  '页数', '頁數', '上传人', '下载券', '下載券', '金币', '金幣', '积分', '積分', '粉丝', '點讚', '点赞'
 ]
 
 /** Labels of a document card on a sharing site (大小：17KB, 页数：4页), as opposed to a report's own 时间：…. */
@@ -16,6 +16,11 @@ export const CARD_LABEL = /^(?:大小|格式|页数|頁數|编号|編號|ID|id|�
 
 // A file format named in a short line (文档为doc格式) is a download card too.
 const SITE_RE = new RegExp(`${SITE_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}|(?<![A-Za-z])(?:docx?|pdf|pptx?|xlsx?|wps)(?![A-Za-z])`, 'gi')
+
+/** A short line of nothing but site words and figures: a price (2 积分), a button (VIP 下载). */
+export function isSiteWordsOnly(text: string): boolean {
+  return text.length <= 12 && siteWordCount(text) >= 1 && /^[\d\s.,，:：/]*$/.test(text.replace(SITE_RE, ''))
+}
 
 /** How many distinct site words a line uses. */
 export function siteWordCount(text: string): number {
