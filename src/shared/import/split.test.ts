@@ -19,6 +19,13 @@ describe('splitReports', () => {
     expect(r.removed).toEqual(['学校工作总结合集'])
   })
 
+  it('keeps the parts of one document (第一部分 2023年工作总结, 第二部分 2024年工作要点) in one report', () => {
+    const text = `市教育局2023年工作总结和2024年工作要点\n2023年，市教育局推动全市教育高质量发展。\n第一部分　2023年工作总结\n${body('投入')}\n第二部分　2024年工作要点\n一、着力推进基础教育扩优提质\n二、着力加强教师队伍建设\n三、着力维护教育系统安全稳定`
+    const r = split(text)
+    expect(r.chunks.map((c) => c.first)).toEqual(['市教育局2023年工作总结和2024年工作要点'])
+    expect(r.removed).toEqual([])
+  })
+
   it('splits on 篇一/篇二 with the title on the next line', () => {
     const r = split(`篇一\n2023年安全工作总结\n${body('安全')}\n篇二\n2023年德育工作总结\n${body('德育')}`)
     expect(r.chunks.map((c) => c.first)).toEqual(['2023年安全工作总结', '2023年德育工作总结'])
