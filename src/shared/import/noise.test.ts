@@ -48,6 +48,14 @@ describe('classifyNoiseLine', () => {
     // A price or a button alone, even where it reads like a numbered line.
     ['2 积分', 'site-notice'],
     ['VIP 下载', 'site-notice'],
+    // Controls, counters and follow-us lines of pages from other sites.
+    ['收藏 | 打印 | 关闭', 'page-chrome'],
+    ['【纠错】', 'page-chrome'],
+    ['【大 中 小】', 'page-chrome'],
+    ['点击关注', 'page-chrome'],
+    ['扫码关注公众号', 'site-notice'],
+    ['扫一扫在手机打开当前页', 'site-notice'],
+    ['您是第1234位访客', 'page-meta'],
     ['2023 教育局 局长 个人 述职 报告', 'menu'],
     ['本文已影响 1.23W人', 'page-meta'],
     ['原创 2023-12-20 发布于四川', 'page-meta'],
@@ -91,7 +99,10 @@ describe('classifyNoiseLine', () => {
     '2025-12-30',
     '关闭了3所薄弱学校',
     '推行教师积分制管理，积分结果与评优挂钩。',
-    '3.积分制管理'
+    '3.积分制管理',
+    '学校微信公众号全年发布推文120篇，家长扫码即可查看。',
+    '收藏文物1200件',
+    '关注民生'
   ])('%s is report text', (line) => {
     expect(classifyNoiseLine(line)).toBeNull()
   })
@@ -131,6 +142,11 @@ describe('stripNoise', () => {
     const r = strip('继续加强家校合作。\n【学校德育工作总结范文（精选3篇）】相关文章：\n1.学校德育工作总结\n2.小学德育工作总结范文')
     expect(r.text).toEqual(['继续加强家校合作。'])
     expect(r.removed).toEqual(['【学校德育工作总结范文（精选3篇）】相关文章：', '1.学校德育工作总结', '2.小学德育工作总结范文'])
+  })
+
+  it('drops a friendly-links list with its header', () => {
+    const r = strip('全年工作圆满完成。\n友情链接：\n中华人民共和国教育部\n某某省教育厅')
+    expect(r.text).toEqual(['全年工作圆满完成。'])
   })
 
   it('stops the list where a title is followed by real text', () => {

@@ -45,6 +45,8 @@ const TIMESTAMP_START = /^(?:发布|發布|發佈|更新|上传|上傳|录入|�
 const DATELINE = /\d{4}-\d{1,2}-\d{1,2}/
 const DATELINE_WORD = /发布|發布|发表|發表|原创|原創|来源|來源|作者|编辑|編輯|更新|阅读|閱讀|浏览|瀏覽/
 /** A page's counter: 本文已影响 1.23W人, 阅读 3562, 浏览量 2.1万次. */
+/** A visitor counter: 您是第1234位访客. */
+const VISITOR = /^(?:您是)?(?:本站)?第\s*\d[\d,]*\s*位(?:访客|訪客|访问者|訪問者|浏览者|瀏覽者)/
 const COUNTER = /(?:阅读|閱讀|浏览|瀏覽|影响|影響|点击|點擊|访问|訪問|围观|圍觀|人气|人氣|热度|熱度|下载|下載)(?:次数|次數|量|数|數)?\s*[:：]?\s*\d[\d.,]*\s*[万萬WwKk]?\s*(?:人次|人|次)?$/
 const DATETIME = /\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}/
 
@@ -68,7 +70,7 @@ const TAGS = /(?:标签|標籤|标籤|关键词|關鍵詞|关键字|關鍵字|�
 
 const COPYRIGHT = /copyright|版权所有|版權所有|all rights reserved|©|ICP备|ICP證|ICP证|网站地图|網站地圖|联系我们|聯繫我們|聯絡我們|返回顶部|返回頂部|返回首页|返回首頁|设为首页|設為首頁|加入收藏|免责声明|免責聲明|版权声明|版權聲明|技术支持\s*[:：]|技術支持\s*[:：]|主办单位\s*[:：]|主辦單位\s*[:：]|承办单位\s*[:：]|承辦單位\s*[:：]|网站标识码|網站標識碼|公网安备|公網安備/i
 
-const CHROME_WORDS = '打印本文|打印此文|打印|关闭窗口|關閉窗口|关闭|關閉|分享到|收藏本文|收藏本页|上一篇|下一篇|上一页|下一頁|下一页|字号|字號|字体|字體|扫一扫|掃一掃|微信扫|微信掃|点赞|點讚|举报|舉報|发表评论|發表評論|我要评论|我要評論|本文链接|本文鏈接'
+const CHROME_WORDS = '打印本文|打印此文|打印|关闭窗口|關閉窗口|关闭|關閉|分享到|收藏本文|收藏本页|上一篇|下一篇|上一页|下一頁|下一页|字号|字號|字体|字體|扫一扫|掃一掃|微信扫|微信掃|点赞|點讚|举报|舉報|发表评论|發表評論|我要评论|我要評論|本文链接|本文鏈接|收藏|纠错|糾錯|点击关注|點擊關注|扫码关注|掃碼關注|大\\s*中\\s*小'
 // A line made only of a page's controls ([打印本页] [关闭窗口]), or a control's label before its value
 // (上一篇：…): 字体与样式支持 is a heading, not the font control.
 const CHROME = new RegExp(`^(?:[【[]?\\s*(?:${CHROME_WORDS})[\\u3400-\\u9fff]{0,3}\\s*[】\\]]?\\s*[|｜/]?\\s*)+$|^[【[]?\\s*(?:${CHROME_WORDS})\\s*[:：>»]`)
@@ -83,7 +85,7 @@ const COLLECTION = new RegExp(
 )
 const COLLECTION_WORD = /总结|總結|报告|報告|范文|範文|模板|心得|体会|體會|材料|计划|計劃|汇报|匯報|述职|述職/
 
-const RELATED = /(?:相关文章|相關文章|相关阅读|相關閱讀|相关推荐|相關推薦|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|热门文章|熱門文章|猜你喜欢|猜你喜歡|热点推荐|熱點推薦|热门推荐|熱門推薦|精彩推荐|精彩推薦|最新文章|相关范文|相關範文|相关内容|相關內容|更多相关|更多相關|推荐文章|推薦文章|热门范文|熱門範文|同类文章|同類文章|大家都在看|还看了|還看了)\s*[:：]?\s*$/
+const RELATED = /(?:相关文章|相關文章|相关阅读|相關閱讀|相关推荐|相關推薦|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|热门文章|熱門文章|猜你喜欢|猜你喜歡|热点推荐|熱點推薦|热门推荐|熱門推薦|精彩推荐|精彩推薦|最新文章|相关范文|相關範文|相关内容|相關內容|更多相关|更多相關|推荐文章|推薦文章|热门范文|熱門範文|同类文章|同類文章|大家都在看|还看了|還看了|友情链接|友情鏈接)\s*[:：]?\s*$/
 
 /** Hosts in text: (https://)host.tld(/path). The lookbehind keeps starts at token boundaries, so matching is linear. */
 const URL_IN_TEXT = /(?<![A-Za-z0-9.\-@/])(?:https?:\/\/)?(?:[A-Za-z0-9-]+\.)+(?:com|cn|net|org|cc|info|top|vip|xyz|wang|site|tw|hk)(?:\.cn|\.tw|\.hk)?(?![A-Za-z0-9-])(?:\/[\x21-\x7E]*)?/gi
@@ -158,7 +160,7 @@ export function classifyNoiseLine(line: string): NoiseKind | null {
     if (AUTHOR_META.test(t) && (SITE_WORD.test(t) || DATETIME.test(t))) return 'page-meta'
     // A control's label letter-spaced (关 闭) is still the control.
     if (CHROME.test(t) || (n <= 10 && CHROME.test(t.replace(/\s+/g, '')))) return 'page-chrome'
-    if (COUNTER.test(t) || (DATELINE.test(t) && DATELINE_WORD.test(t))) return 'page-meta'
+    if (COUNTER.test(t) || VISITOR.test(t) || (DATELINE.test(t) && DATELINE_WORD.test(t))) return 'page-meta'
   }
   if (!marked && n <= 40 && !/[，,。]/.test(t) && SITE_WORD.test(t)) return 'site-name'
   if (PAGE_NUMBER.test(t)) return 'page-number'
