@@ -53,7 +53,9 @@ export function cleanTitle(raw: string, keep?: ReadonlySet<string>): { title: st
   // A title is not an item of a list: 1、 in front of it is a page's chunk number.
   cut(/^\s*\d{1,3}\s*[、．.](?=\s*\S)/)
   cut(/\s*[-—_|｜]\s*[^-—_|｜]{0,20}(?:网|網|站|文库|文庫|\.com|\.cn|\.net)\s*$/i)
-  return { title: t, stripped }
+  // A title quoted whole (《城关二小2023年度工作总结》) is the title itself: the marks are not part of it.
+  const quoted = /^《([^《》]{4,})》$/.exec(t)
+  return { title: quoted ? quoted[1] : t, stripped }
 }
 
 function isProse(t: string): boolean {
