@@ -15,7 +15,7 @@ async function importReports(app: AppFixture, count = 40): Promise<{ lib: Librar
   app.dialogs.openFiles.push([file])
   await lib.root.getByRole('button', { name: '导入文件…' }).click()
   await lib.preview.getByRole('button', { name: `导入 ${count} 篇` }).click()
-  await expect(app.page.getByRole('status')).toContainText(`已导入 ${count} 篇总结`)
+  await expect(app.page.getByRole('status').filter({ hasText: '已导入' })).toContainText(`已导入 ${count} 篇总结`)
   return { lib, file, titles }
 }
 
@@ -42,7 +42,7 @@ test.describe('an archive of hundreds', () => {
     // Saved in batches with a progress bar, not in one long freeze.
     await expect(app.page.getByRole('dialog', { name: '正在保存导入的总结…' })).toBeVisible()
     // Saving 633 reports takes seconds, more on a busy machine.
-    await expect(app.page.getByRole('status')).toContainText('已导入 633 篇总结', { timeout: 120_000 })
+    await expect(app.page.getByRole('status').filter({ hasText: '已导入' })).toContainText('已导入 633 篇总结', { timeout: 120_000 })
 
     // The library lists them all at once (633 and the blank draft the app started with), rendering only those in view.
     await expect(lib.root.getByText(/^共 634 篇/)).toBeVisible()

@@ -16,6 +16,11 @@ import { dropSnapshot, loadSnapshot, saveSnapshot } from './indexStore'
 const BATCH = 40
 /** Save a new snapshot once this many reports changed since the last one (a start then reads at most these). */
 export const SAVE_AFTER_CHANGES = 50
+/**
+ * A catch-up of this many reports shows its progress (after a restore or an upgrade: seconds). An
+ * import's batch of fifty is indexed in a moment: a progress line would only flicker.
+ */
+export const PROGRESS_FROM = 200
 
 export interface IndexProgress {
   /** Reports indexed so far while catching up, out of `total`; equal once the index is current. */
@@ -104,7 +109,7 @@ export class ArchiveIndex {
       })
       for (const d of docs) this.unsaved.add(d.id)
       yield docs
-      this.onProgress({ done: Math.min(i + BATCH, summaries.length), total: summaries.length })
+      if (summaries.length >= PROGRESS_FROM) this.onProgress({ done: Math.min(i + BATCH, summaries.length), total: summaries.length })
     }
   }
 

@@ -8,6 +8,7 @@ import { seedArchive } from '../../db/testing'
 import { recordFor } from '../../db/reports'
 import { createSearchClient, type WorkerLike } from './searchClient'
 import { createWorkerHandler } from './workerHandler'
+import { PROGRESS_FROM } from './archiveIndex'
 
 let counter = 0
 const opened: ArchiveDatabase[] = []
@@ -91,6 +92,24 @@ describe('search client and worker', () => {
     // The first went out at once; the two in between were replaced before they started.
     expect(worker.posted.filter((m) => m.type === 'search').map((m) => (m.type === 'search' ? m.query : ''))).toEqual(['教', '教师培训'])
     client.dispose()
+  })
+
+  it('shows the progress of a long catch-up (a first build, a restore), not of an import batch indexed in a moment', async () => {
+    const db = await freshDb()
+    await seedArchive(db, { reports: Array.from({ length: PROGRESS_FROM }, (_, i) => record(`r${i}`, `第${i}项工作。`)), versions: [], settings: [] })
+    const posted: SearchResponse[] = []
+    const handle = createWorkerHandler(db, (r) => posted.push(r))
+    const progress = () => posted.filter((r) => r.type === 'progress')
+    await handle({ type: 'search', requestId: 1, query: '工作' })
+    expect(progress().length).toBeGreaterThan(1)
+    expect(progress().at(-1)).toMatchObject({ done: PROGRESS_FROM, total: PROGRESS_FROM })
+    expect(posted.at(-1)).toMatchObject({ type: 'results', total: PROGRESS_FROM })
+
+    posted.length = 0
+    const batch = Array.from({ length: 40 }, (_, i) => record(`n${i}`, '新导入的报告。'))
+    await seedArchive(db, { reports: batch, versions: [], settings: [] })
+    await handle({ type: 'changed', requestId: 2, ids: batch.map((r) => r.id) })
+    expect(posted).toEqual([expect.objectContaining({ type: 'done', docs: PROGRESS_FROM + 40 })])
   })
 
   it('dispose rejects what is pending', async () => {
