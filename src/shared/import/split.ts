@@ -69,7 +69,7 @@ export function hasSubject(title: string): boolean {
 }
 
 /** A part of one document (第一部分 2023年工作总结, 第二章…), never a report of its own. */
-const PART = /^[【\[〖]?\s*第\s*[一二三四五六七八九十\d]{1,3}\s*(?:部分|章|节|節)/
+const PART = new RegExp(`^[【\\[〖]?\\s*第\\s*${NUM}\\s*(?:部分|章|节|節)`)
 
 export function isReportTitle(text: string): boolean {
   return isTitleShaped(text) && TITLE_KIND_END.test(text) && !PART.test(text)

@@ -66,12 +66,11 @@ export class FilePager implements Pager {
   }
 
   step(): boolean {
-    if (this.closed) return false
-    for (const r of this.regions.values()) {
-      this.load(r, r.cursor, r.loaded.length, STEP_BYTES)
-      return this.regions.size > 0
-    }
-    return false
+    // Regions are read in the order they were made (the texts first), each from its cursor on.
+    const r = this.regions.values().next().value
+    if (this.closed || !r) return false
+    this.load(r, r.cursor, r.loaded.length, STEP_BYTES)
+    return this.regions.size > 0
   }
 
   finish(): void {
