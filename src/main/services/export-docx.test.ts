@@ -181,6 +181,17 @@ describe('reportToDocx', () => {
     expect(ps.find((p) => p.text === '组织学习12次。')!.xml).not.toContain('<w:keepNext/>')
   })
 
+  it('does not keep a run-in 一、 paragraph with the next, as the heading style would (a long one went whole to the next page)', async () => {
+    const r = report()
+    r.sections[0].runIn = true
+    const ps = paragraphs((await parts(await reportToDocx(r)))['word/document.xml'])
+    const runIn = ps.find((p) => p.style === 'Heading1' && p.text.startsWith('一、工作完成情况'))!
+    expect(runIn.text).toContain('全县入园率93%')
+    expect(runIn.xml).toContain('<w:keepNext w:val="false"/>')
+    // A heading on its own line still keeps with its text.
+    expect(ps.find((p) => p.text === '二、下一步工作打算')!.xml).not.toContain('<w:keepNext w:val="false"/>')
+  })
+
   it('turns on different odd and even footers holding — PAGE — in 4号 宋体', () => {
     expect(xml['word/settings.xml']).toContain('<w:evenAndOddHeaders/>')
     const doc = xml['word/document.xml']

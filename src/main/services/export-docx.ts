@@ -239,11 +239,13 @@ function items(item: FlowItem, keep: boolean, ranges?: CommentRanges): (Paragrap
       // navigation pane (which then shows the sentence and the start of the body: the price of a
       // run-in heading; Word's hidden "style separator" would avoid it but LibreOffice and WPS render
       // it inconsistently). The heading sentence keeps the style's character format; the body part is
-      // explicitly not bold so a bold level-3 style does not spill into the text.
+      // explicitly not bold so a bold level-3 style does not spill into the text. It holds its own
+      // text, so it does not keep with the next paragraph as the level 1–2 styles would have it:
+      // chained, such paragraphs of many lines were pushed whole onto the next page.
       return [
         new Paragraph({
           style: `Heading${item.level}`,
-          keepNext,
+          keepNext: keep,
           children: [...withComments(ranges, item.section.titleComments, [new TextRun(item.sentence)]), ...runs(item.runs, { bold: false }, ranges)]
         })
       ]
